@@ -1,0 +1,63 @@
+package org.guichet.web.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates web accounts and resets their passwords; passwords are generated, shown once, stored hashed. */
+@Component
+public class AccountService {
+
+    private static final SecureRandom random = new SecureRandom();
+
+    private final WebAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    public AccountService(WebAccounts accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Creates the account and returns its generated password. */
+    @Transactional
+    public String create(String username, Set<WebRole> roles) {
+        if (!username.matches("[A-Za-z0-9._@-]{1,128}")) {
+            throw new IllegalArgumentException("user name may use letters, digits and . _ @ - (at most 128)");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new IllegalArgumentException("account '" + username + "' already exists");
+        }
+        String password = newPassword();
+        accounts.save(new WebAccount(username, passwords.encode(password), roles, clock.instant()));
+        return password;
+    }
+
+    @Transactional
+    public String resetPassword(String username) {
+        WebAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no account '" + username + "'"));
+        String password = newPassword();
+        account.changePassword(passwords.encode(password));
+        return password;
+    }
+
+    public boolean any() {
+        return accounts.count() > 0;
+    }
+
+    private static String newPassword() {
+        byte[] secret = new byte[18];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+}

@@ -1,0 +1,100 @@
+package org.guichet.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.guichet.Guichet;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.IFactory;
+
+/**
+ * The command-line side of the jar. A command starts Guichet's context without any role
+ * (no listener, no worker, no web server) on the same configuration and database as the
+ * server, so it acts exactly as the REST API does; with the embedded database it joins the
+ * PostgreSQL of a Guichet already running on the same home.
+ */
+public final class CommandLine {
+
+    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", "help", "--help", "-h");
+
+    private CommandLine() {
+    }
+
+    public static boolean isCommand(String first) {
+        return COMMANDS.contains(first);
+    }
+
+    public static int run(String[] args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> commandArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.matches("--(guichet|spring|server|management|logging)\\.[^=]+=.*")) {
+                springArgs.add(arg);
+            } else {
+                commandArgs.add(arg);
+            }
+        }
+        picocli.CommandLine parsed = new picocli.CommandLine(GuichetCommand.class, new UsageOnlyFactory());
+        if (commandArgs.isEmpty() || needsNoContext(parsed, commandArgs)) {
+            return parsed.execute(commandArgs.toArray(String[]::new));
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties("guichet.roles=", "guichet.database.embedded.attach=true",
+                        "spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "logging.level.org.guichet=WARN")
+                .run(springArgs.toArray(String[]::new))) {
+            IFactory factory = new SpringFactory(context);
+            return new picocli.CommandLine(GuichetCommand.class, factory)
+                    .setExecutionExceptionHandler((e, cmd, result) -> {
+                        cmd.getErr().println("guichet: " + e.getMessage());
+                        return 2;
+                    })
+                    .execute(commandArgs.toArray(String[]::new));
+        }
+    }
+
+    /** Help and usage errors are answered without starting anything. */
+    private static boolean needsNoContext(picocli.CommandLine parsed, List<String> args) {
+        try {
+            picocli.CommandLine.ParseResult result = parsed.parseArgs(args.toArray(String[]::new));
+            while (result.hasSubcommand()) {
+                result = result.subcommand();
+            }
+            return result.isUsageHelpRequested() || result.commandSpec().userObject() instanceof GuichetCommand
+                    || result.commandSpec().subcommands().size() > 0;
+        } catch (picocli.CommandLine.ParameterException e) {
+            return true;
+        }
+    }
+
+    /** Builds commands without their services, for help and usage errors: they never run. */
+    private static final class UsageOnlyFactory implements IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            java.lang.reflect.Constructor<?>[] constructors = type.getDeclaredConstructors();
+            if (constructors.length != 1 || constructors[0].getParameterCount() == 0) {
+                return picocli.CommandLine.defaultFactory().create(type);
+            }
+            constructors[0].setAccessible(true);
+            return type.cast(constructors[0].newInstance(new Object[constructors[0].getParameterCount()]));
+        }
+    }
+
+    private record SpringFactory(ConfigurableApplicationContext context) implements IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return context.getAutowireCapableBeanFactory().createBean(type);
+            } catch (Exception e) {
+                return picocli.CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

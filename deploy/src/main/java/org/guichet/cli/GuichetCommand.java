@@ -1,0 +1,19 @@
+package org.guichet.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "guichet", mixinStandardHelpOptions = true,
+        description = {"Guichet: the anti-noreply gateway.",
+                "Run without a command to start the server. Settings as for the server: --guichet.home=DIR,",
+                "or spring.datasource.* for an external PostgreSQL."},
+        subcommands = {QueueCommand.class, SubmitterCommand.class, AccountCommand.class})
+class GuichetCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

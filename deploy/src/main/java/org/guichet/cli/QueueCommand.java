@@ -1,0 +1,224 @@
+package org.guichet.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import tools.jackson.databind.json.JsonMapper;
+import org.guichet.gateway.queue.QueueDetail;
+import org.guichet.gateway.queue.QueueEntry;
+import org.guichet.gateway.queue.QueueOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code guichet queue …}: the queue, as {@code postqueue} and {@code postsuper} show and change it. */
+@Command(name = "queue", mixinStandardHelpOptions = true, description = "List, inspect, retry, delete or bounce queued messages.",
+        subcommands = {QueueCommand.List.class, QueueCommand.Show.class, QueueCommand.Retry.class,
+                QueueCommand.Delete.class, QueueCommand.Bounce.class})
+class QueueCommand implements Runnable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static JsonMapper json() {
+        return JsonMapper.builder().build();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Messages waiting, oldest first.")
+    static class List implements Callable<Integer> {
+
+        private final QueueOperations queue;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--status", description = "Only messages with a recipient in this state (queued, deferred).")
+        String status;
+
+        @Option(names = "--limit", defaultValue = "1000", description = "Most messages shown (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--json", description = "One JSON document instead of a table.")
+        boolean asJson;
+
+        List(QueueOperations queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.List<QueueEntry> entries = queue.list(status, limit);
+            if (asJson) {
+                out.println(json().writeValueAsString(entries));
+                return 0;
+            }
+            out.printf("%-20s %9s %-20s %s%n", "QUEUE ID", "SIZE", "ARRIVAL", "SENDER / RECIPIENTS");
+            for (QueueEntry entry : entries) {
+                out.printf("%-20s %9d %-20s <%s> (%s)%n", entry.queueId(), entry.size(), TIME.format(entry.receivedAt()),
+                        entry.sender(), entry.stage());
+                for (QueueEntry.RecipientState r : entry.recipients()) {
+                    out.printf("%52s %s  %s, %d attempt(s)%s%n", "", r.recipient(), r.status(), r.attempts(),
+                            r.lastReply() == null ? "" : ": " + r.lastReply());
+                }
+            }
+            out.printf("-- %d message(s)%n", entries.size());
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One message: headers, recipients, attempts.")
+    static class Show implements Callable<Integer> {
+
+        private final QueueOperations queue;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "QUEUE_ID")
+        String queueId;
+
+        @Option(names = "--json")
+        boolean asJson;
+
+        Show(QueueOperations queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            var found = queue.show(queueId);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("guichet: no message with queue id " + queueId);
+                return 1;
+            }
+            QueueDetail detail = found.get();
+            if (asJson) {
+                out.println(json().writeValueAsString(detail));
+                return 0;
+            }
+            QueueEntry e = detail.entry();
+            out.printf("queue id:  %s%nstage:     %s%narrival:   %s%nsender:    <%s>%nclient:    %s%s%nsize:      %d%n",
+                    e.queueId(), e.stage(), TIME.format(e.receivedAt()), e.sender(), e.clientAddress(),
+                    e.submitter() == null ? "" : " (application " + e.submitter() + ")", e.size());
+            if (detail.error() != null) {
+                out.println("error:     " + detail.error());
+            }
+            out.println();
+            for (QueueEntry.RecipientState r : e.recipients()) {
+                out.printf("  %s  %s, %d attempt(s)%s%n", r.recipient(), r.status(), r.attempts(),
+                        r.lastReply() == null ? "" : ": " + r.lastReply());
+            }
+            if (!detail.attempts().isEmpty()) {
+                out.println();
+                for (QueueDetail.Attempt a : detail.attempts()) {
+                    out.printf("  %s  %s  %s via %s on %s: %s%n", TIME.format(a.attemptedAt()), a.recipient(),
+                            a.outcome(), a.nextHop(), a.node(), a.reply());
+                }
+            }
+            out.println();
+            out.println(detail.headers());
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Try the message's pending recipients now.")
+    static class Retry implements Callable<Integer> {
+
+        private final QueueOperations queue;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
+        java.util.List<String> queueIds;
+
+        Retry(QueueOperations queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Integer call() {
+            return each(spec, queueIds, id -> {
+                int n = queue.retryNow(id);
+                return n > 0 ? id + ": " + n + " recipient(s) scheduled now" : null;
+            });
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Remove messages from the queue, without a DSN.")
+    static class Delete implements Callable<Integer> {
+
+        private final QueueOperations queue;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
+        java.util.List<String> queueIds;
+
+        Delete(QueueOperations queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Integer call() {
+            return each(spec, queueIds, id -> queue.delete(id) ? id + ": deleted" : null);
+        }
+    }
+
+    @Command(name = "bounce", mixinStandardHelpOptions = true,
+            description = "Give up on the pending recipients; the sender gets a DSN.")
+    static class Bounce implements Callable<Integer> {
+
+        private final QueueOperations queue;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
+        java.util.List<String> queueIds;
+
+        Bounce(QueueOperations queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Integer call() {
+            return each(spec, queueIds, id -> {
+                int n = queue.bounce(id);
+                return n > 0 ? id + ": " + n + " recipient(s) to bounce" : null;
+            });
+        }
+    }
+
+    /** Applies an action to each id; a null answer means the id matched nothing (exit 1). */
+    private static int each(CommandSpec spec, java.util.List<String> ids,
+            java.util.function.Function<String, String> action) {
+        int status = 0;
+        for (String id : ids) {
+            String done = action.apply(id);
+            if (done == null) {
+                spec.commandLine().getErr().println("guichet: no pending message with queue id " + id);
+                status = 1;
+            } else {
+                spec.commandLine().getOut().println(done);
+            }
+        }
+        return status;
+    }
+}

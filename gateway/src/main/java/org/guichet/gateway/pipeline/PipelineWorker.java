@@ -1,0 +1,123 @@
+package org.guichet.gateway.pipeline;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.guichet.gateway.spool.SpoolProperties;
+import org.guichet.gateway.spool.SpoolSignal;
+import org.guichet.gateway.spool.SpooledMessage;
+import org.guichet.node.ConditionalOnRole;
+import org.guichet.node.NodeProperties;
+import org.guichet.node.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs spooled messages through the {@link MessageProcessor} and hands the results to the
+ * relay. At-least-once: a node that dies mid-batch leaves leases that expire, and the
+ * messages are processed again elsewhere.
+ */
+@Component
+@ConditionalOnRole(Role.WORKER)
+class PipelineWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineWorker.class);
+    private static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(1);
+
+    private final PipelineQueue queue;
+    private final MessageProcessor processor;
+    private final SpoolProperties properties;
+    private final SpoolSignal signal;
+    private final String node;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    PipelineWorker(PipelineQueue queue, MessageProcessor processor, SpoolProperties properties, SpoolSignal signal,
+            NodeProperties node) {
+        this.queue = queue;
+        this.processor = processor;
+        this.properties = properties;
+        this.signal = signal;
+        this.node = node.name();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("pipeline-worker").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            long seen = signal.generation();
+            try {
+                if (runOnce() == 0) {
+                    signal.awaitAfter(seen, properties.idlePoll());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.warn("pipeline: {}", e.getMessage());
+                sleepQuietly(properties.idlePoll());
+            }
+        }
+    }
+
+    /** Processes one batch; returns how many messages it claimed. */
+    int runOnce() throws Exception {
+        List<SpooledMessage> claimed = queue.claim(node, properties.lease(), properties.claimBatch());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<SpooledMessage, List<Outgoing>> results = new LinkedHashMap<>();
+        for (SpooledMessage message : claimed) {
+            try {
+                results.put(message, processor.process(message));
+            } catch (Exception e) {
+                log.warn("queue {}: pipeline error, kept for retry in {}: {}", message.queueId(),
+                        RETRY_AFTER_ERROR, e.toString());
+                queue.fail(node, message, e.toString(), RETRY_AFTER_ERROR);
+            }
+        }
+        if (!results.isEmpty()) {
+            queue.complete(node, results).forEach((message, copies) -> {
+                if (!copies.isEmpty()) {
+                    log.info("queue {}: rewritten into {}", message.queueId(), String.join(", ", copies));
+                }
+            });
+            signal.signal();
+        }
+        return claimed.size();
+    }
+
+    private void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.guichet.gateway.smtp;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import org.subethamail.smtp.AuthenticationHandlerFactory;
+import org.subethamail.smtp.MessageHandlerFactory;
+import org.subethamail.smtp.internal.server.CommandRegistry;
+import org.subethamail.smtp.server.SMTPServer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the SubEthaSMTP servers of both listeners with Guichet's rules: SIZE, PIPELINING,
+ * 8BITMIME, SMTPUTF8, STARTTLS when a key store is set, AUTH only where it is safe.
+ */
+@Component
+public class SmtpServerFactory {
+
+    private final SmtpProperties properties;
+
+    public SmtpServerFactory(SmtpProperties properties) {
+        this.properties = properties;
+    }
+
+    public SMTPServer create(String name, int port, String bindAddress, MessageHandlerFactory handlers,
+            Optional<AuthenticationHandlerFactory> authentication, AuthPolicy authPolicy) {
+        // One virtual thread per session: many idle clients cost no platform threads.
+        ExecutorService sessions = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
+        SMTPServer.Builder builder = SMTPServer.port(port)
+                .hostName(properties.hostname())
+                .softwareName("Guichet")
+                .messageHandlerFactory(handlers)
+                .maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()))
+                .maxRecipients(properties.maxRecipients())
+                .maxConnections(properties.maxConnections())
+                .connectionTimeout((int) properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .executorService(sessions)
+                .insertReceivedHeaders(true)
+                .serverThreadName(name + "-listener");
+        if (bindAddress != null && !bindAddress.isBlank()) {
+            builder.bindAddress(address(bindAddress));
+        }
+        authentication.ifPresent(builder::authenticationHandlerFactory);
+        if (properties.tls().enabled()) {
+            builder.enableTLS(true).startTlsSocketFactory(sslContext(properties.tls()));
+        }
+        SMTPServer server = builder.build();
+        server.getCommandHandler().addCommand(new ExtendedEhloCommand(authPolicy));
+        server.getCommandHandler().addCommand(new GuardedAuthCommand(CommandRegistry.AUTH.getCommand(), authPolicy));
+        return server;
+    }
+
+    private static InetAddress address(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot bind SMTP listener to '" + bindAddress + "'", e);
+        }
+    }
+
+    private static SSLContext sslContext(SmtpProperties.Tls tls) {
+        try (InputStream in = Files.newInputStream(tls.keyStore())) {
+            char[] password = tls.keyStorePassword() == null ? new char[0] : tls.keyStorePassword().toCharArray();
+            KeyStore keyStore = KeyStore.getInstance(tls.keyStoreType());
+            keyStore.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the SMTP TLS key store " + tls.keyStore()
+                    + " (guichet.smtp.tls.key-store): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.guichet.gateway.spool;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The spool in PostgreSQL with group commit: concurrent SMTP sessions hand their messages
+ * to one committer thread, which writes whatever is waiting in one transaction. Each
+ * session returns only after the transaction holding its own message is committed, so
+ * no 250 precedes durability (RFC 5321 §6.1), while one fsync serves many sessions.
+ */
+@Component
+public class PostgresSpool implements Spool, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresSpool.class);
+
+    private static final String INSERT = """
+            insert into spool_message (queue_id, sender, recipients, received_at, client_address, helo,
+                                       submitter, size_bytes, raw, stage)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pipeline')""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final SpoolProperties properties;
+    private final SpoolSignal signal;
+    private final Counter accepted;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean running = true;
+
+    public PostgresSpool(DataSource dataSource, Clock clock, SpoolProperties properties, SpoolSignal signal,
+            MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.properties = properties;
+        this.signal = signal;
+        this.accepted = Counter.builder("guichet.spool.accepted")
+                .description("Messages committed to the spool").register(meters);
+        this.committer = Thread.ofPlatform().name("spool-committer").daemon().start(this::commitLoop);
+    }
+
+    @Override
+    public String accept(Envelope envelope, byte[] raw) throws SpoolUnavailableException {
+        Pending pending = new Pending(envelope, raw, new CompletableFuture<>());
+        if (!running) {
+            throw new SpoolUnavailableException("spool is shutting down", null);
+        }
+        waiting.add(pending);
+        try {
+            return pending.result().get(properties.acceptTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new SpoolUnavailableException("spool commit failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new SpoolUnavailableException("spool commit timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpoolUnavailableException("interrupted while committing", e);
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !waiting.isEmpty()) {
+            try {
+                Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, properties.groupCommitMaxMessages() - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+        SpoolUnavailableException closed = new SpoolUnavailableException("spool is shutting down", null);
+        waiting.forEach(p -> p.result().completeExceptionally(closed));
+    }
+
+    private void commit(List<Pending> batch) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>(batch.size());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Pending pending : batch) {
+                    Envelope envelope = pending.envelope();
+                    String queueId = QueueId.next(now);
+                    ids.add(queueId);
+                    insert.setString(1, queueId);
+                    insert.setString(2, envelope.sender());
+                    insert.setArray(3, connection.createArrayOf("text", envelope.recipients().toArray()));
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    insert.setString(5, envelope.clientAddress());
+                    insert.setString(6, envelope.helo());
+                    insert.setString(7, envelope.submitter());
+                    insert.setInt(8, pending.raw().length);
+                    insert.setBytes(9, pending.raw());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            log.warn("spool commit of {} message(s) failed: {}", batch.size(), e.getMessage());
+            batch.forEach(p -> p.result().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            Envelope envelope = pending.envelope();
+            log.info("queue {}: from=<{}> size={} nrcpt={} client={}{} (queued)", ids.get(i), envelope.sender(),
+                    pending.raw().length, envelope.recipients().size(), envelope.clientAddress(),
+                    envelope.submitter() == null ? "" : " sasl_username=" + envelope.submitter());
+            pending.result().complete(ids.get(i));
+        }
+        accepted.increment(batch.size());
+        signal.signal();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        committer.interrupt();
+        committer.join(5_000);
+    }
+
+    private record Pending(Envelope envelope, byte[] raw, CompletableFuture<String> result) {
+    }
+}
