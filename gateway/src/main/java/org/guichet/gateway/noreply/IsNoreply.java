@@ -21,7 +21,8 @@ import org.apache.mailet.base.GenericMatcher;
  * Matches a message sent from a noreply address that offers no working way to answer: the
  * envelope sender or a {@code From} address has a noreply local part ({@link NoreplyAddresses}),
  * and {@code Reply-To} is absent, unreadable, or itself only noreply addresses. A message with
- * a working {@code Reply-To} passes untouched. All recipients match, or none.
+ * a working {@code Reply-To} passes untouched, and so does a mail that {@link SetReplyAddress}
+ * already handled. All recipients match, or none.
  *
  * <p>The condition is optional. Without it the default patterns apply; a comma list adds
  * patterns; a list after {@code only:} replaces the defaults (per administration):
@@ -65,6 +66,11 @@ public class IsNoreply extends GenericMatcher {
 
     @Override
     public Collection<MailAddress> match(Mail mail) throws MessagingException {
+        // Already given a reply address: with From rewritten and no Reply-To it would look
+        // noreply again (envelope sender), and a second conversation would be opened.
+        if (mail.getAttribute(SetReplyAddress.CONVERSATION).isPresent()) {
+            return List.of();
+        }
         MimeMessage message = mail.getMessage();
         boolean fromNoreply = mail.getMaybeSender().asOptional().map(noreply::matches).orElse(false)
                 || addresses(message, "From").stream().anyMatch(a -> noreply.matchesAddress(a.getAddress()));

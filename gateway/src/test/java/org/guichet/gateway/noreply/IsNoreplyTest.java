@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
@@ -94,6 +95,17 @@ class IsNoreplyTest {
         Mail mail = fromHeader("noreply@caf.fr", "Reply-To: \"CAF\" <reply+k1-abcdefghijklmnopabcdefghijklmnop@reponse.caf.fr>");
 
         assertThat(matcher(null).match(mail)).as("a mail that went through SetReplyAddress passes").isEmpty();
+    }
+
+    @Test
+    void mailAlreadyGivenAReplyAddressDoesNotMatchAgain() throws Exception {
+        Mail mail = TestMails.mail("noreply@caf.fr", CITIZEN, "From: \"CAF\" <reply+k1-abcdefghijklmnopabcdefghijklmnop@reponse.caf.fr>",
+                "To: " + CITIZEN);
+        assertThat(matcher(null).match(mail)).as("envelope sender still noreply").isNotEmpty();
+
+        mail.setAttribute(SetReplyAddress.CONVERSATION.withValue(AttributeValue.of("abcdefghijklmnop")));
+
+        assertThat(matcher(null).match(mail)).isEmpty();
     }
 
     @Test
