@@ -1,0 +1,109 @@
+package org.guichet.gateway.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import org.guichet.gateway.FreePort;
+import org.guichet.gateway.GatewayTestApplication;
+import org.guichet.gateway.submission.SubmissionPolicy;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * No open relay: loopback is not on the allow-list here, so only an application that
+ * authenticated (after STARTTLS) may relay.
+ */
+@SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RelayAccessTest {
+
+    static final int PORT = FreePort.next();
+    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final Path KEY_STORE = TestKeyStore.create();
+
+    static String password;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("guichet.home", SubmissionListenerTest::tempHome);
+        registry.add("guichet.roles", () -> "submission");
+        registry.add("guichet.smtp.submission.port", () -> PORT);
+        registry.add("guichet.submission.allowed-networks", () -> "192.0.2.0/24");
+        registry.add("guichet.smtp.tls.key-store", KEY_STORE::toString);
+        registry.add("guichet.smtp.tls.key-store-password", () -> TestKeyStore.PASSWORD);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptySpool() {
+        jdbc.sql("delete from spool_message").update();
+    }
+
+    @BeforeAll
+    static void application(@Autowired SubmissionPolicy policy) {
+        password = policy.createAccount("caf-notifications", "CAF notices");
+    }
+
+    @Test
+    void unauthenticatedClientOutsideAllowedNetworksIsRefusedAtRcpt() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+            smtp.reply();
+            smtp.command("EHLO somewhere.example");
+            assertThat(smtp.command("MAIL FROM:<noreply@caf.fr>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("550 5.7.1");
+            assertThat(smtp.command("DATA")).startsWith("503");
+        }
+        assertThat(jdbc.sql("select count(*) from spool_message").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void authenticatedApplicationRelaysAfterStartTls() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+            smtp.reply();
+            String ehlo = smtp.command("EHLO app.caf.fr");
+            assertThat(ehlo).contains("250-STARTTLS").doesNotContain("AUTH");
+            assertThat(smtp.command("STARTTLS")).startsWith("220");
+            smtp.startTls();
+            assertThat(smtp.command("EHLO app.caf.fr")).contains("AUTH").contains("PLAIN").doesNotContain("STARTTLS");
+            assertThat(smtp.command("AUTH PLAIN " + plain("caf-notifications", "wrong"))).startsWith("535");
+            assertThat(smtp.command("AUTH PLAIN " + plain("caf-notifications", password))).startsWith("235");
+            smtp.command("MAIL FROM:<noreply@caf.fr>");
+            assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("250");
+            smtp.command("DATA");
+            assertThat(smtp.command("Subject: ok\r\n\r\nbody\r\n.")).startsWith("250 2.0.0");
+        }
+        assertThat(jdbc.sql("select submitter from spool_message").query(String.class).list())
+                .contains("caf-notifications");
+    }
+
+    @Test
+    void disabledApplicationCannotAuthenticate(@Autowired SubmissionPolicy policy) throws Exception {
+        String secret = policy.createAccount("old-app", null);
+        policy.disableAccount("old-app");
+        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+            smtp.reply();
+            smtp.command("EHLO app.caf.fr");
+            smtp.command("STARTTLS");
+            smtp.startTls();
+            smtp.command("EHLO app.caf.fr");
+            assertThat(smtp.command("AUTH PLAIN " + plain("old-app", secret))).startsWith("535");
+        }
+    }
+
+    private static String plain(String user, String secret) {
+        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
