@@ -184,6 +184,18 @@ class RecipientOutcomeTest {
     }
 
     @Test
+    void nonAsciiRecipientBouncesWhenThePeerLacksSmtputf8() {
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "élise@example.org");
+        rig.worker(toPeer().build(), "node-a").cycle();
+
+        // RFC 6531 §3.2: such an address cannot be downgraded, so this is final
+        assertThat(rig.status(queueId, "élise@example.org")).isEqualTo("bounced");
+        assertThat(rig.recipientRow(queueId, "élise@example.org").get("last_reply").toString()).startsWith("553 5.6.7");
+        assertThat(peer.mailCommands).isEmpty();
+        assertThat(rig.spool.submissions).hasSize(1);
+    }
+
+    @Test
     void serverWithoutEsmtpGetsHelo() {
         peer.withoutEsmtp();
         byte[] raw = "Subject: old\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII);
