@@ -1,0 +1,163 @@
+package org.guichet.gateway.relay;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The relay loop of a worker node: claims due recipients, groups them by message and next
+ * hop, and runs one SMTP transaction per group on virtual threads, at most
+ * {@code max-parallel} at once. Started and stopped with the application.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryQueue queue;
+    private final DeliveryRound round;
+    private final NextHops nextHops;
+    private final SessionPool sessions;
+    private final RelayProperties settings;
+    private final Clock clock;
+    private final String node;
+    private final Semaphore slots;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private Thread loop;
+
+    DeliveryWorker(DeliveryQueue queue, DeliveryRound round, NextHops nextHops, SessionPool sessions,
+                   RelayProperties settings, Clock clock, String node) {
+        this.queue = queue;
+        this.round = round;
+        this.nextHops = nextHops;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.clock = clock;
+        this.node = node;
+        this.slots = new Semaphore(settings.maxParallel());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().name("guichet-relay").daemon(true).start(this::loop);
+        log.info("relay started on {} ({})", node,
+                settings.usesSmarthost() ? "smarthost " + settings.smarthost() : "MX delivery");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        loop.interrupt();
+        try {
+            loop.join(settings.readTimeout().toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sessions.close();
+        log.info("relay stopped on {}", node);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            int claimed;
+            try {
+                claimed = cycle();
+            } catch (RuntimeException e) {
+                log.error("relay cycle failed; retrying after the poll interval", e);
+                claimed = 0;
+            }
+            if (claimed == 0) {
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One claim and the attempts for everything claimed; returns how many recipients were
+     * claimed. Package-private so that tests drive the relay step by step.
+     */
+    int cycle() {
+        List<Claim> claims = queue.claim(node, clock.instant(), settings.lease(), settings.claimBatch());
+        Map<String, List<Claim>> groups = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            groups.computeIfAbsent(claim.messageId() + " " + nextHops.routeKey(claim.recipient()), k -> new ArrayList<>())
+                    .add(claim);
+        }
+        Map<Long, byte[]> raws = new ConcurrentHashMap<>();
+        List<Future<?>> inFlight = new ArrayList<>();
+        for (List<Claim> group : groups.values()) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                // shutting down: what is not started goes back to the queue
+                group.forEach(claim -> queue.release(claim, node));
+                Thread.currentThread().interrupt();
+                continue;
+            }
+            inFlight.add(executor.submit(() -> {
+                try {
+                    byte[] raw = raws.computeIfAbsent(group.get(0).messageId(), queue::raw);
+                    round.run(group, raw);
+                } catch (RuntimeException e) {
+                    // the lease runs out and another attempt follows; nothing is lost
+                    log.error("queue {}: attempt failed: {}", group.get(0).queueId(), e.toString(), e);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        for (Future<?> future : inFlight) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                awaitQuietly(future);
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("relay task failed", e.getCause());
+            }
+        }
+        sessions.evictIdle();
+        return claims.size();
+    }
+
+    private static void awaitQuietly(Future<?> future) {
+        try {
+            future.get(1, TimeUnit.MINUTES);
+        } catch (Exception ignored) {
+            // the lease covers what did not finish
+        }
+    }
+
+    /** Connections opened since start; shows how well connections are reused. */
+    long connectionsOpened() {
+        return sessions.opened();
+    }
+}

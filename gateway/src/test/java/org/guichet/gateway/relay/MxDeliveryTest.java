@@ -1,0 +1,104 @@
+package org.guichet.gateway.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Delivery by MX lookup, against a DNS responder and SMTP peer on loopback. */
+class MxDeliveryTest {
+
+    private final RelayRig rig = new RelayRig();
+    private final ScriptedSmtpPeer peer;
+    private final LoopbackDns dns;
+
+    MxDeliveryTest() throws Exception {
+        peer = new ScriptedSmtpPeer();
+        dns = new LoopbackDns();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        peer.close();
+        dns.close();
+    }
+
+    private DeliveryWorker worker() {
+        TestSettings settings = new TestSettings();
+        settings.dnsServers = List.of(dns.address());
+        settings.mxPort = peer.port();
+        return rig.worker(settings.build(), "node-a");
+    }
+
+    @Test
+    void mxHostsAreTriedByPreferenceAndTheNextTakesOverWhenOneIsDown() throws Exception {
+        // listed out of order on purpose; 127.0.0.2 has nothing listening on the peer's port
+        dns.mx("ville.test", 20, "secours.ville.test").mx("ville.test", 10, "principal.ville.test")
+                .a("secours.ville.test", "127.0.0.1").a("principal.ville.test", "127.0.0.2");
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@ville.test");
+        worker().cycle();
+
+        assertThat(rig.status(queueId, "agent@ville.test")).isEqualTo("delivered");
+        assertThat(rig.attempts(queueId, "agent@ville.test")).singleElement()
+                .satisfies(a -> assertThat(a.get("next_hop")).isEqualTo("secours.ville.test[127.0.0.1]:" + peer.port()));
+        assertThat(peer.transactions).hasSize(1);
+    }
+
+    @Test
+    void lowestPreferenceWinsWhenAllAreUp() throws Exception {
+        dns.mx("ville.test", 30, "b.ville.test").mx("ville.test", 5, "a.ville.test")
+                .a("b.ville.test", "127.0.0.1").a("a.ville.test", "127.0.0.1");
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@ville.test");
+        worker().cycle();
+
+        assertThat(rig.attempts(queueId, "agent@ville.test")).singleElement()
+                .satisfies(a -> assertThat(a.get("next_hop").toString()).startsWith("a.ville.test["));
+    }
+
+    @Test
+    void domainWithoutMxIsItsOwnMailHost() throws Exception {
+        dns.a("implicite.test", "127.0.0.1");
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@implicite.test");
+        worker().cycle();
+
+        assertThat(rig.status(queueId, "agent@implicite.test")).isEqualTo("delivered");
+        assertThat(rig.attempts(queueId, "agent@implicite.test")).singleElement()
+                .satisfies(a -> assertThat(a.get("next_hop").toString()).startsWith("implicite.test[127.0.0.1]"));
+    }
+
+    @Test
+    void nullMxIsAPermanentFailure() throws Exception {
+        dns.mx("sans-courrier.test", 0, ".");
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@sans-courrier.test");
+        worker().cycle();
+
+        assertThat(rig.status(queueId, "x@sans-courrier.test")).isEqualTo("bounced");
+        assertThat(rig.recipientRow(queueId, "x@sans-courrier.test").get("last_reply").toString()).startsWith("556 5.1.10");
+        assertThat(rig.spool.submissions).hasSize(1);
+        assertThat(peer.connections.get()).isZero();
+    }
+
+    @Test
+    void unknownDomainBounces() {
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@inconnu.test");
+        worker().cycle();
+
+        assertThat(rig.status(queueId, "x@inconnu.test")).isEqualTo("bounced");
+        assertThat(rig.recipientRow(queueId, "x@inconnu.test").get("last_reply").toString()).startsWith("550 5.1.2");
+    }
+
+    @Test
+    void recipientsOfOneMessageAreGroupedPerDomain() throws Exception {
+        dns.mx("ville.test", 10, "mx.ville.test").a("mx.ville.test", "127.0.0.1")
+                .mx("region.test", 10, "mx.region.test").a("mx.region.test", "127.0.0.1");
+        rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"),
+                "a@ville.test", "b@region.test", "c@ville.test");
+        worker().cycle();
+
+        assertThat(peer.transactions).hasSize(2);
+        assertThat(peer.transactions).extracting(ScriptedSmtpPeer.Transaction::recipients)
+                .containsExactlyInAnyOrder(List.of("a@ville.test", "c@ville.test"), List.of("b@region.test"));
+    }
+}

@@ -1,0 +1,168 @@
+package org.guichet.gateway.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Delivery to a smarthost, with GreenMail as the smarthost. */
+class SmarthostDeliveryTest {
+
+    private final RelayRig rig = new RelayRig();
+    private GreenMail smarthost;
+
+    @AfterEach
+    void stopSmarthost() {
+        if (smarthost != null) {
+            smarthost.stop();
+        }
+    }
+
+    private GreenMail startSmarthost(int port) {
+        smarthost = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost.start();
+        return smarthost;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void messageArrivesAtSmarthostWithItsBytesUnchanged() throws Exception {
+        int port = freePort();
+        startSmarthost(port);
+        byte[] raw = RelayRig.message("noreply@mairie.test", "citoyen@example.org", "Votre demande");
+        String queueId = rig.enqueue("noreply@mairie.test", raw, "citoyen@example.org");
+
+        DeliveryWorker worker = rig.worker(new TestSettings().smarthost("127.0.0.1:" + port).build(), "node-a");
+        assertThat(worker.cycle()).isEqualTo(1);
+
+        MimeMessage[] received = smarthost.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        received[0].writeTo(bytes);
+        // GreenMail prepends its trace headers (Return-Path, Received) and stores the body without
+        // its final line break; between the two, what it got is what we sent (byte-exact test: RecipientOutcomeTest)
+        String sent = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith(sent.substring(0, sent.length() - 2));
+        assertThat(GreenMailUtil.getBody(received[0])).contains(".Une ligne qui commence par un point.");
+        assertThat(rig.status(queueId, "citoyen@example.org")).isEqualTo("delivered");
+        assertThat(rig.stage(queueId)).isEqualTo("done");
+        assertThat(rig.attempts(queueId, "citoyen@example.org")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.get("outcome")).isEqualTo("delivered");
+                    assertThat(a.get("node")).isEqualTo("node-a");
+                    assertThat(a.get("next_hop").toString()).isEqualTo("127.0.0.1[127.0.0.1]:" + port);
+                });
+        assertThat(rig.counter("guichet.relay.delivered")).isEqualTo(1);
+    }
+
+    @Test
+    void smarthostDownDefersPerScheduleThenDeliversWhenItIsBack() throws Exception {
+        int port = freePort();
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "a@example.org", "x"),
+                "a@example.org");
+        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
+        settings.retrySchedule = java.util.List.of(Duration.ofMinutes(5), Duration.ofMinutes(30));
+        DeliveryWorker worker = rig.worker(settings.build(), "node-a");
+
+        worker.cycle();
+        assertThat(rig.status(queueId, "a@example.org")).isEqualTo("deferred");
+        assertThat(rig.nextAttempt(queueId, "a@example.org")).isEqualTo(RelayRig.START.plus(Duration.ofMinutes(5)));
+        assertThat(rig.recipientRow(queueId, "a@example.org").get("last_reply").toString()).startsWith("451 4.4.1");
+
+        rig.advance(Duration.ofMinutes(1));
+        assertThat(worker.cycle()).as("not due before the first wait is over").isZero();
+
+        rig.advance(Duration.ofMinutes(4));
+        worker.cycle();
+        assertThat(rig.nextAttempt(queueId, "a@example.org"))
+                .as("second failure waits the second entry")
+                .isEqualTo(RelayRig.START.plus(Duration.ofMinutes(35)));
+
+        rig.advance(Duration.ofMinutes(30));
+        worker.cycle();
+        assertThat(rig.nextAttempt(queueId, "a@example.org"))
+                .as("the last entry repeats")
+                .isEqualTo(RelayRig.START.plus(Duration.ofMinutes(65)));
+
+        startSmarthost(port);
+        rig.advance(Duration.ofMinutes(30));
+        worker.cycle();
+        assertThat(rig.status(queueId, "a@example.org")).isEqualTo("delivered");
+        assertThat(smarthost.getReceivedMessages()).hasSize(1);
+        assertThat(rig.attempts(queueId, "a@example.org")).extracting(a -> a.get("outcome"))
+                .containsExactly("deferred", "deferred", "deferred", "delivered");
+        assertThat(rig.recipientRow(queueId, "a@example.org").get("attempts")).isEqualTo(4);
+        assertThat(rig.counter("guichet.relay.deferred")).isEqualTo(3);
+        assertThat(rig.spool.submissions).as("no DSN for a delivered message").isEmpty();
+    }
+
+    @Test
+    void authenticatesAtSmarthost() throws Exception {
+        int port = freePort();
+        startSmarthost(port).setUser("guichet", "s3cret");
+        String good = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "b@example.org", "x"),
+                "b@example.org");
+        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
+        settings.username = "guichet";
+        settings.password = "s3cret";
+        rig.worker(settings.build(), "node-a").cycle();
+        assertThat(rig.status(good, "b@example.org")).isEqualTo("delivered");
+
+        String refused = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "c@example.org", "x"),
+                "c@example.org");
+        settings.password = "wrong";
+        rig.worker(settings.build(), "node-a").cycle();
+        assertThat(rig.status(refused, "c@example.org"))
+                .as("a refused login is the operator's problem: retried, not bounced")
+                .isEqualTo("deferred");
+        assertThat(rig.recipientRow(refused, "c@example.org").get("last_reply").toString()).contains("535");
+        assertThat(smarthost.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void credentialsAreNotSentInClearUnlessTlsIsOff() throws Exception {
+        int port = freePort();
+        startSmarthost(port).setUser("guichet", "s3cret");
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "d@example.org", "x"),
+                "d@example.org");
+        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
+        settings.username = "guichet";
+        settings.password = "s3cret";
+        settings.tls = RelayProperties.TlsPolicy.OPPORTUNISTIC;
+        rig.worker(settings.build(), "node-a").cycle();
+
+        assertThat(rig.status(queueId, "d@example.org")).isEqualTo("deferred");
+        assertThat(rig.recipientRow(queueId, "d@example.org").get("last_reply").toString())
+                .contains("4.7.0").contains("credentials withheld");
+        assertThat(smarthost.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void requiredTlsWithoutStarttlsDefers() throws Exception {
+        int port = freePort();
+        startSmarthost(port);
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "e@example.org", "x"),
+                "e@example.org");
+        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
+        settings.tls = RelayProperties.TlsPolicy.REQUIRED;
+        rig.worker(settings.build(), "node-a").cycle();
+
+        assertThat(rig.status(queueId, "e@example.org")).isEqualTo("deferred");
+        assertThat(rig.recipientRow(queueId, "e@example.org").get("last_reply").toString()).startsWith("454 4.7.0");
+        assertThat(smarthost.getReceivedMessages()).isEmpty();
+    }
+}
