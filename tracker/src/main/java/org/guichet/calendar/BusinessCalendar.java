@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -30,9 +29,9 @@ import java.util.concurrent.ConcurrentMap;
  *       neither a holiday of any of the sets nor inside a closure ("jour ouvré").</li>
  *   <li>Each working day is open during its ranges, read in the calendar's zone. A range
  *       on a clock-change day has its real length: 00:00–24:00 lasts 23 hours on the last
- *       Sunday of March in Europe/Paris and 25 hours on the last Sunday of October. A
- *       local time that does not exist (spring gap) is moved later by the gap's length; a
- *       local time that occurs twice (autumn) means its first occurrence.</li>
+ *       Sunday of March in Europe/Paris and 25 hours on the last Sunday of October. An
+ *       opening or closing time that the clock skips (spring) takes effect at the moment of
+ *       the jump; one that the clock shows twice (autumn) takes effect at its first occurrence.</li>
  *   <li>A day runs from its first instant (local 00:00, or the first instant after it)
  *       to the first instant of the next day; ranges are clipped to that span.</li>
  *   <li>Ranges are half-open: open at 08:30:00, closed again at 12:00:00 sharp.</li>
@@ -302,9 +301,18 @@ public final class BusinessCalendar {
         return open;
     }
 
+    /**
+     * The first instant at which the wall clock reads {@code time} or later on {@code day}:
+     * a time the clock skips takes effect at the jump, a time it shows twice at its first
+     * occurrence. This keeps instants in the order of the local times they come from.
+     */
     private Instant at(LocalDate day, LocalTime time) {
-        // ZonedDateTime.of moves a time in a gap later by the gap and takes the earlier offset in an overlap.
-        return ZonedDateTime.of(day, time, zone).toInstant();
+        LocalDateTime local = LocalDateTime.of(day, time);
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return local.toInstant(offsets.get(0));
     }
 
     private long openWithin(LocalDate day, Instant from, Instant to) {
