@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,7 @@ public record CalendarProperties(Map<String, Definition> calendars) {
     public CalendarProperties {
         calendars = calendars == null || calendars.isEmpty()
                 ? Map.of(DEFAULT, Definition.standard())
-                : Map.copyOf(new LinkedHashMap<>(calendars));
+                : Map.copyOf(calendars);
     }
 
     /**
