@@ -12,7 +12,13 @@ import java.time.Instant;
  * @param recipient   envelope recipient
  * @param attempts    attempts made before this one
  * @param receivedAt  when the gateway accepted the message (start of the max age)
+ * @param bounceRequested an operator asked to give up on this recipient: bounce it without trying
  */
 public record Claim(long recipientId, long messageId, String queueId, String sender, String recipient, int attempts,
-                    Instant receivedAt) {
+                    Instant receivedAt, boolean bounceRequested) {
+
+    public Claim(long recipientId, long messageId, String queueId, String sender, String recipient, int attempts,
+            Instant receivedAt) {
+        this(recipientId, messageId, queueId, sender, recipient, attempts, receivedAt, false);
+    }
 }

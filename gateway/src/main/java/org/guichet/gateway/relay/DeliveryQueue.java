@@ -43,9 +43,10 @@ class DeliveryQueue {
                                set lease_owner = :node, lease_until = :until
                               from due
                              where r.id = due.id
-                            returning r.id, r.message_id, r.recipient, r.attempts
+                            returning r.id, r.message_id, r.recipient, r.attempts, r.bounce_requested
                         )
-                        select l.id, l.message_id, m.queue_id, m.sender, l.recipient, l.attempts, m.received_at
+                        select l.id, l.message_id, m.queue_id, m.sender, l.recipient, l.attempts, m.received_at,
+                               l.bounce_requested
                           from leased l join spool_message m on m.id = l.message_id
                          order by l.message_id, l.id
                         """)
@@ -54,7 +55,7 @@ class DeliveryQueue {
                 .param("node", node)
                 .param("limit", limit)
                 .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+                        rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
                 .list();
     }
 

@@ -16,6 +16,8 @@ import org.guichet.gateway.spool.SpoolUnavailableException;
  */
 class DeliveryRound {
 
+    static final SmtpReply BOUNCED_BY_OPERATOR = SmtpReply.local(550, "5.0.0", "delivery cancelled by the operator");
+
     private final Courier courier;
     private final DeliveryQueue queue;
     private final RetrySchedule schedule;
@@ -39,7 +41,10 @@ class DeliveryRound {
 
     void run(List<Claim> group, byte[] raw) {
         Claim first = group.get(0);
-        List<RecipientResult> results = courier.deliver(first.sender(), group.stream().map(Claim::recipient).toList(), raw);
+        List<RecipientResult> results = group.stream().allMatch(Claim::bounceRequested)
+                ? group.stream().map(c -> new RecipientResult(c.recipient(), RecipientResult.Verdict.PERMANENT_FAILURE,
+                        BOUNCED_BY_OPERATOR, null)).toList()
+                : courier.deliver(first.sender(), group.stream().map(Claim::recipient).toList(), raw);
         Instant now = clock.instant();
         List<Transition> transitions = new ArrayList<>(group.size());
         List<DeliveryStatusReport.Failure> failures = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.guichet.gateway.spool.SpoolSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +31,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final NextHops nextHops;
     private final SessionPool sessions;
     private final RelayProperties settings;
+    private final SpoolSignal signal;
     private final Clock clock;
     private final String node;
     private final Semaphore slots;
@@ -38,12 +40,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private Thread loop;
 
     DeliveryWorker(DeliveryQueue queue, DeliveryRound round, NextHops nextHops, SessionPool sessions,
-                   RelayProperties settings, Clock clock, String node) {
+                   RelayProperties settings, SpoolSignal signal, Clock clock, String node) {
         this.queue = queue;
         this.round = round;
         this.nextHops = nextHops;
         this.sessions = sessions;
         this.settings = settings;
+        this.signal = signal;
         this.clock = clock;
         this.node = node;
         this.slots = new Semaphore(settings.maxParallel());
@@ -83,6 +86,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void loop() {
         while (running) {
+            long seen = signal.generation();
             int claimed;
             try {
                 claimed = cycle();
@@ -92,7 +96,8 @@ public class DeliveryWorker implements SmartLifecycle {
             }
             if (claimed == 0) {
                 try {
-                    Thread.sleep(settings.pollInterval().toMillis());
+                    // woken at once by work committed on this node; other nodes' work is found by polling
+                    signal.awaitAfter(seen, settings.pollInterval());
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -108,7 +113,9 @@ public class DeliveryWorker implements SmartLifecycle {
         List<Claim> claims = queue.claim(node, clock.instant(), settings.lease(), settings.claimBatch());
         Map<String, List<Claim>> groups = new LinkedHashMap<>();
         for (Claim claim : claims) {
-            groups.computeIfAbsent(claim.messageId() + " " + nextHops.routeKey(claim.recipient()), k -> new ArrayList<>())
+            // recipients an operator bounced form groups of their own: they are not sent
+            String key = claim.messageId() + " " + (claim.bounceRequested() ? "bounce" : nextHops.routeKey(claim.recipient()));
+            groups.computeIfAbsent(key, k -> new ArrayList<>())
                     .add(claim);
         }
         Map<Long, byte[]> raws = new ConcurrentHashMap<>();

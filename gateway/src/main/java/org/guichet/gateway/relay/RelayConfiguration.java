@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.guichet.gateway.spool.Spool;
+import org.guichet.gateway.spool.SpoolSignal;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.NodeProperties;
 import org.guichet.node.Role;
@@ -25,14 +26,15 @@ class RelayConfiguration {
 
     @Bean
     DeliveryWorker deliveryWorker(RelayProperties settings, JdbcClient jdbc, PlatformTransactionManager transactions,
-                                  Spool spool, NodeProperties node, Clock clock, ObjectProvider<MeterRegistry> registry) {
-        return assemble(settings, jdbc, new TransactionTemplate(transactions), spool, node.name(), clock,
+                                  Spool spool, SpoolSignal signal, NodeProperties node, Clock clock,
+                                  ObjectProvider<MeterRegistry> registry) {
+        return assemble(settings, jdbc, new TransactionTemplate(transactions), spool, signal, node.name(), clock,
                 registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     /** Builds the relay from its settings; also what tests use, so they run the production wiring. */
     static DeliveryWorker assemble(RelayProperties settings, JdbcClient jdbc, TransactionTemplate transactions, Spool spool,
-                                   String node, Clock clock, MeterRegistry registry) {
+                                   SpoolSignal signal, String node, Clock clock, MeterRegistry registry) {
         String ehloName = settings.ehloName().isEmpty() ? localHostName() : settings.ehloName();
         NextHops nextHops = new NextHops(settings);
         SessionPool sessions = new SessionPool(settings, ehloName);
@@ -40,7 +42,7 @@ class RelayConfiguration {
         DeliveryRound round = new DeliveryRound(new Courier(nextHops, sessions, settings), queue,
                 new RetrySchedule(settings.retrySchedule(), settings.maxAge()),
                 new DeliveryStatusReport(ehloName, settings.maxAge()), spool, new RelayJournal(registry), clock, node);
-        return new DeliveryWorker(queue, round, nextHops, sessions, settings, clock, node);
+        return new DeliveryWorker(queue, round, nextHops, sessions, settings, signal, clock, node);
     }
 
     private static String localHostName() {

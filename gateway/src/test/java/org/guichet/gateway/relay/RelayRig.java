@@ -1,5 +1,7 @@
 package org.guichet.gateway.relay;
 
+import org.guichet.gateway.spool.SpoolSignal;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -33,7 +35,7 @@ final class RelayRig {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     DeliveryWorker worker(RelayProperties settings, String node) {
-        return RelayConfiguration.assemble(settings, jdbc, transactions, spool, node, clock, meters);
+        return RelayConfiguration.assemble(settings, jdbc, transactions, spool, new SpoolSignal(), node, clock, meters);
     }
 
     DeliveryQueue queue() {
