@@ -1,0 +1,45 @@
+package org.guichet.crash;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Guichet in a JVM of its own, started from the test class path, so a test can SIGKILL it. */
+final class GuichetProcess {
+
+    private final Process process;
+
+    private GuichetProcess(Process process) {
+        this.process = process;
+    }
+
+    static GuichetProcess start(Path log, String... settings) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.guichet.Guichet");
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new GuichetProcess(process);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean stop of PostgreSQL, as after a power cut of the JVM. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+}
