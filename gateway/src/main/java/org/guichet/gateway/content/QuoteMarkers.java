@@ -32,8 +32,12 @@ final class QuoteMarkers {
     private static final Pattern INTRO = Pattern.compile(
             "(?iu)^[\\s*-]*(?:on|le|am|el|il|op|em|den)\\s");
 
-    /** German clients put the verb before the author: "Am 3. März 2025 um 10:02 schrieb X <x@y>:". */
-    private static final Pattern GERMAN_ATTRIBUTION = Pattern.compile("(?iu)^[\\s-]*am\\s.*\\sschrieb\\s.*:\\s*$");
+    /**
+     * German and Dutch clients put the verb before the author: "Am 3. März 2025 um 10:02 schrieb
+     * X &lt;x@y&gt;:", "Op ma 3 mrt 2025 om 10:02 schreef X &lt;x@y&gt;:".
+     */
+    private static final Pattern VERB_FIRST_ATTRIBUTION = Pattern.compile(
+            "(?iu)^[\\s-]*(?:am|op)\\s.*\\s(?:schrieb|schreef)\\s.*:\\s*$");
 
     private static final Pattern DIGIT_OR_AT = Pattern.compile("[0-9@]");
 
@@ -102,7 +106,7 @@ final class QuoteMarkers {
         if (ATTRIBUTION_END.matcher(first).find() && (intro || DIGIT_OR_AT.matcher(first).find())) {
             return Optional.of(new Span(i, i + 1, Kind.ATTRIBUTION));
         }
-        if (intro && GERMAN_ATTRIBUTION.matcher(first).matches() && DIGIT_OR_AT.matcher(first).find()) {
+        if (intro && VERB_FIRST_ATTRIBUTION.matcher(first).matches() && DIGIT_OR_AT.matcher(first).find()) {
             return Optional.of(new Span(i, i + 1, Kind.ATTRIBUTION));
         }
         // A wrapped attribution opens with the intro word and a date, and is not a finished sentence.
@@ -118,7 +122,7 @@ final class QuoteMarkers {
             joined.append(' ').append(plain(next).strip());
             String text = joined.toString();
             if (ATTRIBUTION_END.matcher(text).find()
-                    || GERMAN_ATTRIBUTION.matcher(text).matches() && text.contains("@")) {
+                    || VERB_FIRST_ATTRIBUTION.matcher(text).matches() && text.contains("@")) {
                 return Optional.of(new Span(i, i + k + 1, Kind.ATTRIBUTION));
             }
         }
