@@ -207,7 +207,8 @@ public final class HtmlText {
 
         void paragraph() {
             block();
-            if (!out.isEmpty() && !out.toString().endsWith("\n\n")) {
+            boolean blankLineAlready = out.length() >= 2 && out.charAt(out.length() - 2) == '\n';
+            if (!out.isEmpty() && !blankLineAlready) {
                 out.append('\n');
             }
         }

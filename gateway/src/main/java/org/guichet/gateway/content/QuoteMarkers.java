@@ -116,7 +116,7 @@ final class QuoteMarkers {
         StringBuilder joined = new StringBuilder(first.strip());
         for (int k = 1; k <= 2 && i + k < lines.size(); k++) {
             String next = lines.get(i + k);
-            if (next.isBlank() || quoted(next)) {
+            if (next.isBlank() || quoted(next) || joined.length() + next.length() > 600) {
                 break;
             }
             joined.append(' ').append(plain(next).strip());

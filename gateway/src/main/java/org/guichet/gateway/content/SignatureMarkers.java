@@ -52,12 +52,15 @@ final class SignatureMarkers {
         if (DELIMITER.matcher(line).matches()) {
             return true;
         }
+        if (line.length() > 160) {
+            return false;
+        }
         Matcher german = GERMAN.matcher(line);
         if (german.matches()) {
             return namesDevice(german.group(1));
         }
         Matcher lead = LEAD.matcher(line);
-        if (!lead.matches() || line.strip().length() > 120) {
+        if (!lead.matches()) {
             return false;
         }
         String rest = TRAILING_LINK.matcher(lead.group(1)).replaceAll("").strip();

@@ -1,7 +1,9 @@
 package org.guichet.gateway.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -412,6 +414,14 @@ class VisibleReplyTextTest {
     void emptyAndNullGiveEmptyText() {
         assertThat(visible.extract(null)).isEmpty();
         assertThat(visible.extract(" \r\n ")).isEmpty();
+    }
+
+    @Test
+    void longLinesThatLookLikeMarkersAreReadQuickly() {
+        String longLine = "Am 3 " + "schrieb ".repeat(40_000) + "x";
+        String body = ("Le 3 mars " + "a écrit ".repeat(40_000) + "\n").repeat(3) + longLine + "\n"
+                + ("von meinem " + "iPhone ".repeat(40_000) + "\n") + "De : " + "x".repeat(100_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> visible.extract(body));
     }
 
     /** Whatever the input, extraction keeps lines of the message and invents none. */
