@@ -31,7 +31,7 @@ final class SignatureMarkers {
     /** German puts the verb last: "Von meinem iPhone gesendet". */
     private static final Pattern GERMAN = Pattern.compile("(?iu)^\\s*von meine[mr]?\\s+(.+?)\\s+gesendet\\s*\\.?\\s*$");
 
-    /** A link some clients append: "Get Outlook for iOS<https://aka.ms/…>". */
+    /** A link some clients append: "Get Outlook for iOS<https://…>". */
     private static final Pattern TRAILING_LINK = Pattern.compile("(?iu)\\s*(?:<[^>]*>|\\(https?://[^)]*\\)|https?://\\S+)\\s*$");
 
     private static final Pattern EXCUSE = Pattern.compile(
