@@ -90,7 +90,8 @@ public class DeliveryWorker implements SmartLifecycle {
             int claimed;
             try {
                 claimed = cycle();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
+                // the loop outlives database and driver failures; leases make the work safe to redo
                 log.error("relay cycle failed; retrying after the poll interval", e);
                 claimed = 0;
             }

@@ -129,8 +129,10 @@ public class PostgresSpool implements Spool, DisposableBean {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            log.warn("spool commit of {} message(s) failed: {}", batch.size(), e.getMessage());
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // The committer must outlive any failure of the database or its driver: the
+            // sessions waiting on this batch get 451 and the next batch tries afresh.
+            log.warn("spool commit of {} message(s) failed: {}", batch.size(), e.toString());
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
         }
