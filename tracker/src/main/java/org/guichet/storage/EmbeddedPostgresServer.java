@@ -55,7 +55,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path dataDirectory = home.resolve("postgres");
             FileChannel channel = FileChannel.open(home.resolve("guichet.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 return attachToRunning(home, dataDirectory, properties);
