@@ -37,7 +37,7 @@ record NoticeReplacement(String french, Optional<String> english) {
 
     /**
      * The sentence as it should appear where {@code match} was: in lower case after a lead word and
-     * a comma, and without its final full stop when the text goes on with {@code ,} or {@code ;}.
+     * a comma, and without its final full stop when the same line goes on with {@code , ; :}.
      */
     String render(NoticeMatch match, String following) {
         String sentence = sentenceFor(match.language());
@@ -45,8 +45,12 @@ record NoticeReplacement(String french, Optional<String> english) {
                 && !Character.isUpperCase(sentence.charAt(1))) {
             sentence = sentence.substring(0, 1).toLowerCase(Locale.ROOT) + sentence.substring(1);
         }
-        String next = following.stripLeading();
-        if (!next.isEmpty() && (next.charAt(0) == ',' || next.charAt(0) == ';' || next.charAt(0) == ':') && sentence.endsWith(".")) {
+        int k = 0;
+        while (k < following.length() && (following.charAt(k) == ' ' || following.charAt(k) == '\u00A0' || following.charAt(k) == '\u202F')) {
+            k++;
+        }
+        char next = k < following.length() ? following.charAt(k) : '\n';
+        if ((next == ',' || next == ';' || next == ':') && sentence.endsWith(".")) {
             sentence = sentence.substring(0, sentence.length() - 1);
         }
         return sentence;
