@@ -2,6 +2,7 @@ package org.guichet.gateway.notice;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -126,39 +127,58 @@ final class NoticeCatalog {
     List<NoticeMatch> find(String text) {
         FoldedText folded = FoldedText.of(text);
         String f = folded.folded();
+        Map<Language, Matcher> matchers = new EnumMap<>(Language.class);
+        notices.forEach((language, pattern) -> matchers.put(language, pattern.matcher(f).useTransparentBounds(true).useAnchoringBounds(false)));
         List<NoticeMatch> found = new ArrayList<>();
-        for (Map.Entry<Language, Pattern> notice : notices.entrySet()) {
-            Matcher m = notice.getValue().matcher(f);
-            int from = 0;
-            while (from < f.length() && m.find(from)) {
-                int start = m.start();
-                int end = m.end();
-                Boolean afterComma = sentenceStart(folded, start);
-                if (afterComma == null || end == start) {
-                    from = start + 1;
-                    continue;
+        int position = 0;
+        while (position < f.length()) {
+            // A notice starts a sentence, so only word starts at a sentence boundary are tried: cheaper than find().
+            char c = f.charAt(position);
+            if (!Character.isLetter(c) || (position > 0 && isWordChar(f.charAt(position - 1)))) {
+                position++;
+                continue;
+            }
+            Boolean afterComma = sentenceStart(folded, position);
+            Found match = null;
+            if (afterComma != null) {
+                for (Map.Entry<Language, Matcher> candidate : matchers.entrySet()) {
+                    Matcher m = candidate.getValue().region(position, f.length());
+                    if (m.lookingAt() && m.end() > position) {
+                        match = match(folded, position, m.end(), candidate.getKey(), afterComma);
+                        break;
+                    }
                 }
-                int withPunctuation = end;
-                int k = end;
-                while (k < f.length() && f.charAt(k) == ' ') {
-                    k++;
-                }
-                while (k < f.length() && (f.charAt(k) == '.' || f.charAt(k) == '!' || f.charAt(k) == '?')) {
-                    withPunctuation = ++k;
-                }
-                found.add(new NoticeMatch(folded.originalStart(start), folded.originalEnd(withPunctuation - 1), notice.getKey(),
-                        entriesIn(f.substring(start, end), notice.getKey()), afterComma));
-                from = withPunctuation;
+            }
+            if (match == null) {
+                position++;
+            } else {
+                found.add(match.notice());
+                position = match.foldedEnd();
             }
         }
-        found.sort(Comparator.comparingInt(NoticeMatch::start));
-        List<NoticeMatch> disjoint = new ArrayList<>();
-        for (NoticeMatch match : found) {
-            if (disjoint.isEmpty() || disjoint.getLast().end() <= match.start()) {
-                disjoint.add(match);
-            }
+        return found;
+    }
+
+    /** A notice, and where it ends in the folded text so the search goes on from there. */
+    private record Found(NoticeMatch notice, int foldedEnd) {
+    }
+
+    private Found match(FoldedText folded, int start, int end, Language language, boolean afterComma) {
+        String f = folded.folded();
+        int withPunctuation = end;
+        int k = end;
+        while (k < f.length() && f.charAt(k) == ' ') {
+            k++;
         }
-        return disjoint;
+        while (k < f.length() && (f.charAt(k) == '.' || f.charAt(k) == '!' || f.charAt(k) == '?')) {
+            withPunctuation = ++k;
+        }
+        return new Found(new NoticeMatch(folded.originalStart(start), folded.originalEnd(withPunctuation - 1), language,
+                entriesIn(f.substring(start, end), language), afterComma), withPunctuation);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '\'' || c == '-';
     }
 
     /**
@@ -188,8 +208,8 @@ final class NoticeCatalog {
         if (lineBreak && Character.isUpperCase(folded.original().charAt(folded.originalStart(start)))) {
             return Boolean.FALSE;
         }
-        if (LEAD_WORD.matcher(f.substring(Math.max(0, start - 40), start)).find()) {
-            return previous == ',' ? Boolean.TRUE : Boolean.FALSE;
+        if (previous == ',' && LEAD_WORD.matcher(f.substring(Math.max(0, start - 40), start)).find()) {
+            return Boolean.TRUE;
         }
         return null;
     }

@@ -64,7 +64,7 @@ public class ReplaceNoreplyNotice extends GenericMailet {
     static final String COMMITMENT_ENGLISH = "commitmentEnglish";
 
     /** James itself reads these from every mailet element (error handling of the processor). */
-    private static final Set<String> CONTAINER_PARAMETERS = Set.of("onMailetException", "onMatchException");
+    private static final Set<String> CONTAINER_PARAMETERS = Set.of("onMailetException", "onMatchException", "onMatcherException");
     private static final Set<String> PARAMETERS = Set.of(REPLACEMENT, COMMITMENT, REPLACEMENT_ENGLISH, COMMITMENT_ENGLISH);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
 

@@ -14,8 +14,11 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class RewrittenMessage extends MimeMessage {
 
+    /** Creating a session reads the provider files each time; the message needs no settings from it. */
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     RewrittenMessage(byte[] raw) throws MessagingException {
-        super(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        super(SESSION, new ByteArrayInputStream(raw));
     }
 
     @Override

@@ -388,6 +388,30 @@ class ReplaceNoreplyNoticeTest {
         assertThat(mail.getMessage().getMessageID()).isEqualTo("<20260303091244.4F2A1@caf.example.fr>");
     }
 
+    @Test
+    void unknownCharsetLeavesThePartAndSaysWhy() throws Exception {
+        byte[] before = (headers("Avis", "text/plain; charset=x-inconnu", "Content-Transfer-Encoding: 7bit")
+                + "Merci de ne pas repondre a ce message." + CRLF).getBytes(US_ASCII);
+        Mail mail = mail(before);
+
+        serviceMailet().service(mail);
+
+        assertThat(bytes(mail)).isEqualTo(before);
+        assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("absent");
+        assertThat((java.util.Collection<?>) attribute(mail, ReplaceNoreplyNotice.SKIPPED)).singleElement()
+                .extracting(v -> ((AttributeValue<?>) v).value()).isEqualTo("1 text/plain: unknown charset x-inconnu");
+    }
+
+    @Test
+    void bareLineFeedMessageKeepsItsLineEnds() throws Exception {
+        String raw = headers("Avis", "text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit").replace(CRLF, "\n")
+                + "Bonjour,\n\nMerci de ne pas répondre à ce message.\n\nLa mairie\n";
+
+        byte[] after = run(serviceMailet(), raw.getBytes(UTF_8));
+
+        assertThat(new String(after, UTF_8)).endsWith("\nBonjour,\n\n" + SENTENCE + "\n\nLa mairie\n");
+    }
+
     static List<Object> entries(Mail mail) {
         java.util.Collection<?> values = (java.util.Collection<?>) attribute(mail, ReplaceNoreplyNotice.ENTRIES);
         return values.stream().map(v -> (Object) ((AttributeValue<?>) v).value()).toList();
