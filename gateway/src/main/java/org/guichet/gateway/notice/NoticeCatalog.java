@@ -119,10 +119,6 @@ final class NoticeCatalog {
         this.notices = Map.of(Language.FRENCH, notice(Language.FRENCH), Language.ENGLISH, notice(Language.ENGLISH));
     }
 
-    List<CatalogEntry> entries() {
-        return ENTRIES;
-    }
-
     /** Every notice in {@code text}, in order, not overlapping. */
     List<NoticeMatch> find(String text) {
         FoldedText folded = FoldedText.of(text);
