@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.guichet.gateway.spool.SpoolSignal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,6 +48,11 @@ class RelayConfigurationTest {
         @Bean
         Spool spool() {
             return new RecordingSpool();
+        }
+
+        @Bean
+        SpoolSignal spoolSignal() {
+            return new SpoolSignal();
         }
 
         @Bean
