@@ -174,11 +174,13 @@ public class MailetContainer implements MessageProcessor {
     public List<Outgoing> process(ClaimedMessage claimed) throws Exception {
         PipelineRun run = new PipelineRun(claimed.message());
         Deque<Position> work = new ArrayDeque<>();
-        work.add(new Position(mail(claimed), 0, 0));
+        work.add(new Position(run.track(mail(claimed)), 0, 0));
         try (GuichetMailetContext.Scope scope = context.enter(run)) {
             while (!work.isEmpty()) {
                 run(work.removeFirst(), work, run);
             }
+        } finally {
+            run.dispose();
         }
         return run.outcomes();
     }
@@ -252,7 +254,7 @@ public class MailetContainer implements MessageProcessor {
                 if (hits.size() < mail.getRecipients().size()) {
                     // James semantics: the matched recipients go into the mailet as a new mail,
                     // the others carry on with the next pair.
-                    MailImpl part = MailImpl.duplicate(mail);
+                    MailImpl part = run.track(MailImpl.duplicate(mail));
                     part.setRecipients(hits);
                     Set<MailAddress> taken = new HashSet<>(hits);
                     mail.setRecipients(mail.getRecipients().stream().filter(r -> !taken.contains(r)).toList());

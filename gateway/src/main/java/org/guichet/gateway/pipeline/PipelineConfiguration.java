@@ -51,7 +51,7 @@ class PipelineConfiguration {
     @ConditionalOnRole(Role.WORKER)
     MailetContainer mailetContainer(PipelineProperties properties, GuichetMailetContext context,
             ConfigurableEnvironment environment, SmtpProperties smtp) {
-        return new MailetContainer(PipelineFile.read(resource(properties.config())), context,
+        return new MailetContainer(PipelineFile.read(resource(properties.config()), properties.config()), context,
                 placeholders(environment, properties, smtp));
     }
 

@@ -45,8 +45,11 @@ final class PipelineFile {
         this.source = source;
     }
 
-    static PipelineDefinition read(Resource resource) {
-        String source = resource.getDescription();
+    /**
+     * @param source the name errors give the file, as the operator wrote it
+     *               ({@code /etc/guichet/pipeline.xml}, {@code classpath:pipeline.xml})
+     */
+    static PipelineDefinition read(Resource resource, String source) {
         if (!resource.exists()) {
             throw new PipelineConfigurationException(source + " does not exist (guichet.pipeline.config)");
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.Disposable;
 import org.apache.mailet.Mail;
 import org.guichet.gateway.spool.SpooledMessage;
 
@@ -22,6 +23,7 @@ final class PipelineRun {
 
     private final SpooledMessage original;
     private final List<Outgoing> outcomes = new ArrayList<>();
+    private final List<Mail> mails = new ArrayList<>();
 
     PipelineRun(SpooledMessage original) {
         this.original = original;
@@ -33,6 +35,22 @@ final class PipelineRun {
 
     List<Outgoing> outcomes() {
         return List.copyOf(outcomes);
+    }
+
+    /** Keeps a mail of this run, to release its message buffers once the run is over. */
+    <T extends Mail> T track(T mail) {
+        mails.add(mail);
+        return mail;
+    }
+
+    /** Releases what James's mail objects hold (their message sources are reference counted). */
+    void dispose() {
+        for (Mail mail : mails) {
+            if (mail instanceof Disposable disposable) {
+                disposable.dispose();
+            }
+        }
+        mails.clear();
     }
 
     /**
@@ -59,6 +77,7 @@ final class PipelineRun {
         }
         outcomes.add(new Outgoing.Requeued(sender(mail), recipients(mail), bytes(mail), processor,
                 MailAttributes.toJson(mail), delay));
+        track(mail);
     }
 
     static byte[] bytes(Mail mail) throws MessagingException {
