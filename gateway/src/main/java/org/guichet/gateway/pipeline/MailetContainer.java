@@ -104,19 +104,20 @@ public class MailetContainer implements MessageProcessor {
         try {
             matcher = catalogue.matcher(matcherName).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new PipelineConfigurationException(where + ": matcher " + matcherName + ": " + reason(e), e);
+            throw new PipelineConfigurationException(where + ": matcher " + matcherName + ": " + reason(e), unexpected(e));
         }
         try {
             matcher.init(new MatcherSettings(matcherName, condition, context));
         } catch (MessagingException | RuntimeException e) {
-            throw new PipelineConfigurationException(where + ": matcher " + match + " failed to start: " + reason(e), e);
+            throw new PipelineConfigurationException(where + ": matcher " + match + " failed to start: " + reason(e),
+                    unexpected(e));
         }
         Mailet mailet;
         try {
             mailet = catalogue.mailet(step.mailetClass()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
             matcher.destroy();
-            throw new PipelineConfigurationException(where + ": " + reason(e), e);
+            throw new PipelineConfigurationException(where + ": " + reason(e), unexpected(e));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         step.parameters().forEach((name, value) ->
@@ -125,7 +126,7 @@ public class MailetContainer implements MessageProcessor {
             mailet.init(new MailetSettings(step.mailetClass(), parameters, context));
         } catch (MessagingException | RuntimeException e) {
             matcher.destroy();
-            throw new PipelineConfigurationException(where + " failed to start: " + reason(e), e);
+            throw new PipelineConfigurationException(where + " failed to start: " + reason(e), unexpected(e));
         }
         return new Pair(where, matcher, mailet, target(step.onMatchException()), target(step.onMailetException()));
     }
@@ -155,8 +156,19 @@ public class MailetContainer implements MessageProcessor {
             return placeholders.resolveRequiredPlaceholders(value);
         } catch (IllegalArgumentException e) {
             throw new PipelineConfigurationException(where + ": " + e.getMessage()
-                    + " (set it as a property, or give a default: ${name:default})", e);
+                    + " (set it as a property, or give a default: ${name:default})");
         }
+    }
+
+    /**
+     * The cause worth a stack trace: none for the expected refusals (unknown name, a mailet's
+     * own MessagingException), whose message says it all, so the operator reads one line.
+     */
+    private static Throwable unexpected(Throwable e) {
+        Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
+                ? ite.getCause() : e;
+        return cause instanceof MessagingException || cause instanceof IllegalArgumentException
+                || cause instanceof NoSuchMethodException ? null : cause;
     }
 
     private static String reason(Throwable e) {
