@@ -50,6 +50,10 @@ class PipelineQueue {
                                        submitter, size_bytes, raw, stage, processor, attributes, error, lease_until)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
+    private static final String RELEASE_HELD = """
+            update spool_message set stage = 'pipeline', lease_owner = null, lease_until = null
+            where queue_id = ? and stage = 'held'""";
+
     private static final String FAIL = """
             update spool_message set lease_until = ?, error = ? where id = ? and lease_owner = ?""";
 
@@ -212,6 +216,20 @@ class PipelineQueue {
         try (ResultSet rs = addMessage.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Sends a held message through the pipeline again, from the processor it was in, once an
+     * operator has fixed the cause. The recorded error stays until the next outcome.
+     *
+     * @return whether a held message with that queue id was found
+     */
+    boolean releaseHeld(String queueId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(RELEASE_HELD)) {
+            release.setString(1, queueId);
+            return release.executeUpdate() == 1;
         }
     }
 

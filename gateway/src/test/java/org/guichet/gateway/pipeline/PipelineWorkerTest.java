@@ -147,6 +147,15 @@ class PipelineWorkerTest {
         assertThat(row.get("lease_owner")).isNull();
         assertThat(recipientRows(id)).isEmpty();
         assertThat(worker(container).runOnce()).as("a held message is not claimed again").isZero();
+
+        String queueId = jdbc.sql("select queue_id from spool_message where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(queue.releaseHeld(queueId)).isTrue();
+        assertThat(worker(defaultPipeline()).runOnce()).as("released once the pipeline is fixed").isEqualTo(1);
+        assertThat(stage(id)).isEqualTo("delivery");
+        assertThat(recipientRows(id)).containsExactly("alice@example.org");
+        assertThat(jdbc.sql("select error from spool_message where id = :id").param("id", id)
+                .query(String.class).optional()).as("error cleared by the new outcome").isEmpty();
     }
 
     @Test
