@@ -2,10 +2,11 @@ package org.guichet.gateway.pipeline;
 
 import java.util.List;
 
-import org.guichet.gateway.spool.SpooledMessage;
-
-/** Turns one spooled message into the messages to relay (none, itself, or rewritten copies). */
+/**
+ * Turns one claimed message into its outcomes (relay, requeue, hold). Throwing leaves the
+ * message in the pipeline to be tried again later.
+ */
 public interface MessageProcessor {
 
-    List<Outgoing> process(SpooledMessage message) throws Exception;
+    List<Outgoing> process(ClaimedMessage message) throws Exception;
 }

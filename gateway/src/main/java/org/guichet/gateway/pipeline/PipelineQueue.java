@@ -1,6 +1,5 @@
 package org.guichet.gateway.pipeline;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,11 @@ class PipelineQueue {
             where id in (select id from spool_message
                          where stage = 'pipeline' and (lease_until is null or lease_until < ?)
                          order by id limit ? for update skip locked)
-            returning id, queue_id, sender, recipients, received_at, client_address, helo, submitter, raw""";
+            returning id, queue_id, sender, recipients, received_at, client_address, helo, submitter, raw,
+                      processor, attributes""";
 
     private static final String RELEASE = """
-            update spool_message set stage = ?, lease_owner = null, lease_until = null, error = null
+            update spool_message set stage = ?, lease_owner = null, lease_until = null, error = ?
             where id = ? and lease_owner = ?""";
 
     private static final String ADD_RECIPIENTS = """
@@ -45,8 +47,12 @@ class PipelineQueue {
 
     private static final String ADD_MESSAGE = """
             insert into spool_message (queue_id, sender, recipients, received_at, client_address, helo,
-                                       submitter, size_bytes, raw, stage)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'delivery') returning id""";
+                                       submitter, size_bytes, raw, stage, processor, attributes, error, lease_until)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
+
+    private static final String RELEASE_HELD = """
+            update spool_message set stage = 'pipeline', lease_owner = null, lease_until = null
+            where queue_id = ? and stage = 'held'""";
 
     private static final String FAIL = """
             update spool_message set lease_until = ?, error = ? where id = ? and lease_owner = ?""";
@@ -59,9 +65,9 @@ class PipelineQueue {
         this.clock = clock;
     }
 
-    List<SpooledMessage> claim(String node, Duration lease, int limit) throws SQLException {
+    List<ClaimedMessage> claim(String node, Duration lease, int limit) throws SQLException {
         Instant now = clock.instant();
-        List<SpooledMessage> claimed = new ArrayList<>();
+        List<ClaimedMessage> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setString(1, node);
@@ -73,8 +79,9 @@ class PipelineQueue {
                     Envelope envelope = new Envelope(rs.getString("sender"),
                             Arrays.asList((String[]) rs.getArray("recipients").getArray()),
                             rs.getString("client_address"), rs.getString("helo"), rs.getString("submitter"));
-                    claimed.add(new SpooledMessage(rs.getLong("id"), rs.getString("queue_id"), envelope,
-                            rs.getTimestamp("received_at").toInstant(), rs.getBytes("raw")));
+                    SpooledMessage message = new SpooledMessage(rs.getLong("id"), rs.getString("queue_id"), envelope,
+                            rs.getTimestamp("received_at").toInstant(), rs.getBytes("raw"));
+                    claimed.add(new ClaimedMessage(message, rs.getString("processor"), rs.getString("attributes")));
                 }
             }
         }
@@ -82,15 +89,17 @@ class PipelineQueue {
     }
 
     /**
-     * Hands the pipeline's results to the relay in one transaction. Messages whose lease was
-     * lost meanwhile are skipped: the node holding them now will write the results.
+     * Writes the pipeline's outcomes in one transaction: unchanged relayed mail becomes
+     * recipients of the original, rewritten mail new messages for the relay, requeued mail new
+     * messages in the pipeline, held mail a message in stage {@code held}. Messages whose lease
+     * was lost meanwhile are skipped: the node holding them now will write the outcomes.
      *
-     * @return queue ids of the new (rewritten) messages, keyed by the original's queue id
+     * @return queue ids of the new messages, keyed by the original
      */
     Map<SpooledMessage, List<String>> complete(String node, Map<SpooledMessage, List<Outgoing>> results)
             throws SQLException {
         Instant now = clock.instant();
-        Map<SpooledMessage, List<String>> created = new java.util.LinkedHashMap<>();
+        Map<SpooledMessage, List<String>> created = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement release = connection.prepareStatement(RELEASE);
@@ -98,32 +107,38 @@ class PipelineQueue {
                  PreparedStatement addMessage = connection.prepareStatement(ADD_MESSAGE)) {
                 for (Map.Entry<SpooledMessage, List<Outgoing>> result : results.entrySet()) {
                     SpooledMessage message = result.getKey();
-                    boolean keepsOriginal = result.getValue().stream().anyMatch(o -> !o.changed());
-                    release.setString(1, keepsOriginal ? "delivery" : "done");
-                    release.setLong(2, message.id());
-                    release.setString(3, node);
+                    List<Outgoing> outcomes = result.getValue();
+                    Outgoing.Held heldInPlace = heldInPlace(message, outcomes);
+                    boolean relaysOriginal = outcomes.stream()
+                            .anyMatch(o -> o instanceof Outgoing.Relayed && !o.changed());
+                    release.setString(1, relaysOriginal ? "delivery" : heldInPlace != null ? "held" : "done");
+                    release.setString(2, heldInPlace != null ? heldInPlace.error() : null);
+                    release.setLong(3, message.id());
+                    release.setString(4, node);
                     if (release.executeUpdate() == 0) {
                         continue;
                     }
                     List<String> newIds = new ArrayList<>();
-                    for (Outgoing outgoing : result.getValue()) {
-                        long messageId = message.id();
-                        if (outgoing.changed()) {
-                            String queueId = QueueId.next(now);
-                            messageId = insertCopy(connection, addMessage, message, outgoing, queueId);
-                            newIds.add(queueId);
+                    for (Outgoing outgoing : outcomes) {
+                        if (outgoing == heldInPlace) {
+                            continue;
                         }
-                        addRecipients.setLong(1, messageId);
-                        addRecipients.setTimestamp(2, Timestamp.from(now));
-                        addRecipients.setTimestamp(3, Timestamp.from(now));
-                        addRecipients.setArray(4, connection.createArrayOf("text", outgoing.recipients().toArray()));
-                        addRecipients.addBatch();
+                        if (outgoing instanceof Outgoing.Relayed && !outgoing.changed()) {
+                            addRecipients(connection, addRecipients, message.id(), outgoing, now);
+                            continue;
+                        }
+                        String queueId = QueueId.next(now);
+                        long id = insert(connection, addMessage, message, outgoing, queueId, now);
+                        newIds.add(queueId);
+                        if (outgoing instanceof Outgoing.Relayed) {
+                            addRecipients(connection, addRecipients, id, outgoing, now);
+                        }
                     }
                     created.put(message, newIds);
                 }
                 addRecipients.executeBatch();
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
@@ -131,22 +146,90 @@ class PipelineQueue {
         return created;
     }
 
-    private long insertCopy(Connection connection, PreparedStatement addMessage, SpooledMessage original,
-            Outgoing outgoing, String queueId) throws SQLException {
+    /**
+     * The held outcome that can stay in the original's row: unchanged, for all its recipients,
+     * and with no recipient of the original relayed unchanged. Others become rows of their own.
+     */
+    private static Outgoing.Held heldInPlace(SpooledMessage message, List<Outgoing> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o instanceof Outgoing.Relayed && !o.changed())) {
+            return null;
+        }
+        return outcomes.stream()
+                .filter(o -> o instanceof Outgoing.Held && !o.changed()
+                        && new HashSet<>(o.recipients()).equals(new HashSet<>(message.envelope().recipients()))
+                        && o.sender().equals(message.envelope().sender()))
+                .map(Outgoing.Held.class::cast)
+                .findFirst().orElse(null);
+    }
+
+    private static void addRecipients(Connection connection, PreparedStatement addRecipients, long messageId,
+            Outgoing outgoing, Instant now) throws SQLException {
+        addRecipients.setLong(1, messageId);
+        addRecipients.setTimestamp(2, Timestamp.from(now));
+        addRecipients.setTimestamp(3, Timestamp.from(now));
+        addRecipients.setArray(4, connection.createArrayOf("text", outgoing.recipients().toArray()));
+        addRecipients.addBatch();
+    }
+
+    private static long insert(Connection connection, PreparedStatement addMessage, SpooledMessage original,
+            Outgoing outgoing, String queueId, Instant now) throws SQLException {
         Envelope envelope = original.envelope();
-        Array recipients = connection.createArrayOf("text", outgoing.recipients().toArray());
+        byte[] raw = outgoing.changed() ? outgoing.raw() : original.raw();
+        String stage = "delivery";
+        String processor = "root";
+        String attributes = null;
+        String error = null;
+        Timestamp notBefore = null;
+        switch (outgoing) {
+            case Outgoing.Relayed relayed -> {
+                // defaults above
+            }
+            case Outgoing.Requeued requeued -> {
+                stage = "pipeline";
+                processor = requeued.processor();
+                attributes = requeued.attributes();
+                if (requeued.delay() != null && requeued.delay().isPositive()) {
+                    // An unowned lease in the future: no worker claims the message before then.
+                    notBefore = Timestamp.from(now.plus(requeued.delay()));
+                }
+            }
+            case Outgoing.Held held -> {
+                stage = "held";
+                attributes = held.attributes();
+                error = held.error();
+            }
+        }
         addMessage.setString(1, queueId);
         addMessage.setString(2, outgoing.sender());
-        addMessage.setArray(3, recipients);
+        addMessage.setArray(3, connection.createArrayOf("text", outgoing.recipients().toArray()));
         addMessage.setTimestamp(4, Timestamp.from(original.receivedAt()));
         addMessage.setString(5, envelope.clientAddress());
         addMessage.setString(6, envelope.helo());
         addMessage.setString(7, envelope.submitter());
-        addMessage.setInt(8, outgoing.raw().length);
-        addMessage.setBytes(9, outgoing.raw());
+        addMessage.setInt(8, raw.length);
+        addMessage.setBytes(9, raw);
+        addMessage.setString(10, stage);
+        addMessage.setString(11, processor);
+        addMessage.setString(12, attributes);
+        addMessage.setString(13, error);
+        addMessage.setTimestamp(14, notBefore);
         try (ResultSet rs = addMessage.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Sends a held message through the pipeline again, from the processor it was in, once an
+     * operator has fixed the cause. The recorded error stays until the next outcome.
+     *
+     * @return whether a held message with that queue id was found
+     */
+    boolean releaseHeld(String queueId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(RELEASE_HELD)) {
+            release.setString(1, queueId);
+            return release.executeUpdate() == 1;
         }
     }
 

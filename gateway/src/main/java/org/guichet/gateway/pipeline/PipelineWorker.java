@@ -88,14 +88,15 @@ class PipelineWorker implements SmartLifecycle {
 
     /** Processes one batch; returns how many messages it claimed. */
     int runOnce() throws Exception {
-        List<SpooledMessage> claimed = queue.claim(node, properties.lease(), properties.claimBatch());
+        List<ClaimedMessage> claimed = queue.claim(node, properties.lease(), properties.claimBatch());
         if (claimed.isEmpty()) {
             return 0;
         }
         Map<SpooledMessage, List<Outgoing>> results = new LinkedHashMap<>();
-        for (SpooledMessage message : claimed) {
+        for (ClaimedMessage entry : claimed) {
+            SpooledMessage message = entry.message();
             try {
-                results.put(message, processor.process(message));
+                results.put(message, processor.process(entry));
             } catch (Exception e) {
                 log.warn("queue {}: pipeline error, kept for retry in {}: {}", message.queueId(),
                         RETRY_AFTER_ERROR, e.toString());
@@ -103,14 +104,24 @@ class PipelineWorker implements SmartLifecycle {
             }
         }
         if (!results.isEmpty()) {
-            queue.complete(node, results).forEach((message, copies) -> {
-                if (!copies.isEmpty()) {
-                    log.info("queue {}: rewritten into {}", message.queueId(), String.join(", ", copies));
-                }
-            });
+            Map<SpooledMessage, List<String>> created = queue.complete(node, results);
+            created.forEach((message, copies) -> log.info("queue {}: pipeline done: {}", message.queueId(),
+                    summary(results.get(message), copies)));
             signal.signal();
         }
         return claimed.size();
+    }
+
+    /** {@code relay=2 rewritten=1 requeued=0 held=0 new=[4F2A2]}, for the one log line per message. */
+    private static String summary(List<Outgoing> outcomes, List<String> created) {
+        long unchanged = outcomes.stream().filter(o -> o instanceof Outgoing.Relayed && !o.changed()).count();
+        long rewritten = outcomes.stream().filter(o -> o instanceof Outgoing.Relayed && o.changed()).count();
+        long requeued = outcomes.stream().filter(o -> o instanceof Outgoing.Requeued).count();
+        String held = outcomes.stream().filter(o -> o instanceof Outgoing.Held)
+                .map(o -> ((Outgoing.Held) o).error()).reduce((a, b) -> a + "; " + b).orElse(null);
+        return "relayed=" + unchanged + " rewritten=" + rewritten + " requeued=" + requeued
+                + (held == null ? "" : " status=held (" + held + ")")
+                + (created.isEmpty() ? "" : " new=" + String.join(",", created));
     }
 
     private void sleepQuietly(Duration duration) {

@@ -1,0 +1,100 @@
+package org.guichet.gateway.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.Disposable;
+import org.apache.mailet.Mail;
+import org.guichet.gateway.spool.SpooledMessage;
+
+/**
+ * The outcomes of one spooled message going through the processors: what {@link Relay},
+ * {@link Hold} and {@link GuichetMailetContext#sendMail} produced. Nothing is written until
+ * {@link PipelineQueue#complete} writes them all at once.
+ */
+final class PipelineRun {
+
+    private final SpooledMessage original;
+    private final List<Outgoing> outcomes = new ArrayList<>();
+    private final List<Mail> mails = new ArrayList<>();
+
+    PipelineRun(SpooledMessage original) {
+        this.original = original;
+    }
+
+    SpooledMessage original() {
+        return original;
+    }
+
+    List<Outgoing> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    /** Keeps a mail of this run, to release its message buffers once the run is over. */
+    <T extends Mail> T track(T mail) {
+        mails.add(mail);
+        return mail;
+    }
+
+    /** Releases what James's mail objects hold (their message sources are reference counted). */
+    void dispose() {
+        for (Mail mail : mails) {
+            if (mail instanceof Disposable disposable) {
+                disposable.dispose();
+            }
+        }
+        mails.clear();
+    }
+
+    /**
+     * Hands the mail to the relay. It counts as unchanged only when its bytes and envelope
+     * sender are exactly the spooled original's: then the original itself is relayed.
+     */
+    void relay(Mail mail) throws MessagingException {
+        byte[] raw = bytes(mail);
+        String sender = sender(mail);
+        boolean unchanged = sender.equals(original.envelope().sender()) && Arrays.equals(raw, original.raw());
+        outcomes.add(unchanged ? Outgoing.unchanged(sender, recipients(mail))
+                : Outgoing.rewritten(sender, recipients(mail), raw));
+    }
+
+    void hold(Mail mail, String reason) throws MessagingException {
+        byte[] raw = bytes(mail);
+        outcomes.add(new Outgoing.Held(sender(mail), recipients(mail), Arrays.equals(raw, original.raw()) ? null : raw,
+                reason, MailAttributes.toJson(mail)));
+    }
+
+    void requeue(Mail mail, String processor, Duration delay) throws MessagingException {
+        if (mail.getRecipients().isEmpty()) {
+            throw new MessagingException("mail " + mail.getName() + " sent without recipients");
+        }
+        outcomes.add(new Outgoing.Requeued(sender(mail), recipients(mail), bytes(mail), processor,
+                MailAttributes.toJson(mail), delay));
+        track(mail);
+    }
+
+    static byte[] bytes(Mail mail) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            mail.getMessage().writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot write mail " + mail.getName() + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sender(Mail mail) {
+        return mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
+    }
+
+    private static List<String> recipients(Mail mail) {
+        return mail.getRecipients().stream().map(MailAddress::asString).toList();
+    }
+}

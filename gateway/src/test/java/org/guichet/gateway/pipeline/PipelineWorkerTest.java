@@ -1,0 +1,217 @@
+package org.guichet.gateway.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.gateway.pipeline.TestPipelines.pipeline;
+import static org.guichet.gateway.pipeline.TestPipelines.plainRaw;
+import static org.guichet.gateway.pipeline.TestPipelines.raw;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.spool.SpoolProperties;
+import org.guichet.gateway.spool.SpoolSignal;
+import org.guichet.gateway.token.ReplyToken;
+import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.node.NodeProperties;
+import org.guichet.node.Role;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+
+/** The pipeline worker against a real PostgreSQL: what the relay and the operator find afterwards. */
+class PipelineWorkerTest {
+
+    private final DataSource database = TestPostgres.newMigratedDatabase();
+    private final JdbcClient jdbc = JdbcClient.create(database);
+    private final PipelineQueue queue = new PipelineQueue(database, Clock.systemUTC());
+
+    private PipelineWorker worker(MessageProcessor processor) {
+        return new PipelineWorker(queue, processor,
+                new SpoolProperties(128, Duration.ofSeconds(30), Duration.ofMinutes(5), 100, Duration.ofMillis(500)),
+                new SpoolSignal(), new NodeProperties(Path.of("target"), Set.of(Role.WORKER), "test-node"));
+    }
+
+    /** The shipped pipeline.xml, loaded as the application loads it. */
+    private MailetContainer defaultPipeline() {
+        PipelineProperties properties = new PipelineProperties("classpath:pipeline.xml", "CAF de l'Hérault", null);
+        SmtpProperties smtp = new SmtpProperties("mx.guichet.test", null, null, DataSize.ofMegabytes(25), 1000, 500,
+                Duration.ofMinutes(5), null);
+        return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()), properties.config()),
+                TestPipelines.context(), PipelineConfiguration.placeholders(
+                        TestPipelines.environment(Map.of("guichet.reply-domain", "reponse.caf.fr")), properties, smtp));
+    }
+
+    private long spool(String sender, List<String> recipients, byte[] raw) {
+        return jdbc.sql("""
+                        insert into spool_message (queue_id, sender, recipients, received_at, client_address, helo,
+                                                   submitter, size_bytes, raw, stage)
+                        values (:queueId, :sender, :recipients, :receivedAt, '192.0.2.7', 'app.caf.fr', 'app',
+                                :size, :raw, 'pipeline') returning id""")
+                .param("queueId", "Q" + System.nanoTime())
+                .param("sender", sender)
+                .param("recipients", recipients.toArray(String[]::new))
+                .param("receivedAt", Timestamp.from(Instant.parse("2025-03-03T09:00:00Z")))
+                .param("size", raw.length)
+                .param("raw", raw)
+                .query(Long.class).single();
+    }
+
+    private String stage(long id) {
+        return jdbc.sql("select stage from spool_message where id = :id").param("id", id).query(String.class).single();
+    }
+
+    private List<String> recipientRows(long id) {
+        return jdbc.sql("select recipient from spool_recipient where message_id = :id order by id")
+                .param("id", id).query(String.class).list();
+    }
+
+    @Test
+    void plainMessageIsRelayedAsSpooled() throws Exception {
+        long id = spool("dossiers@caf.fr", List.of("alice@example.org", "bob@example.org"), plainRaw());
+
+        assertThat(worker(defaultPipeline()).runOnce()).isEqualTo(1);
+
+        assertThat(stage(id)).isEqualTo("delivery");
+        assertThat(recipientRows(id)).containsExactly("alice@example.org", "bob@example.org");
+        assertThat(jdbc.sql("select count(*) from spool_message").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void noreplyMessageToToAndCcBecomesTwoPersonalCopiesWithTheirOwnReplyAddress() throws Exception {
+        long id = spool("ne-pas-repondre@caf.fr", List.of("alice@example.org", "bob@example.org"),
+                raw("Message-ID: <n1@caf.fr>", "From: CAF <ne-pas-repondre@caf.fr>", "To: alice@example.org",
+                        "Cc: bob@example.org", "Subject: Attestation"));
+        PipelineWorker worker = worker(defaultPipeline());
+
+        worker.runOnce();
+        assertThat(stage(id)).as("the original is replaced by its copies").isEqualTo("done");
+        assertThat(jdbc.sql("select processor from spool_message where stage = 'pipeline'").query(String.class).list())
+                .as("copies written through the spool, back to root").containsExactly("root", "root");
+
+        worker.runOnce();
+        List<Map<String, Object>> delivery = jdbc.sql("""
+                        select m.id, m.raw, r.recipient from spool_message m join spool_recipient r on r.message_id = m.id
+                        where m.stage = 'delivery' order by r.recipient""").query().listOfRows();
+        assertThat(delivery).extracting(row -> row.get("recipient")).containsExactly("alice@example.org", "bob@example.org");
+        ReplyTokenVerifier verifier = new ReplyTokenVerifier(TestPipelines.KEYS);
+        List<String> conversations = new ArrayList<>();
+        for (Map<String, Object> row : delivery) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream((byte[]) row.get("raw")));
+            String replyTo = ((InternetAddress) message.getReplyTo()[0]).getAddress();
+            assertThat(replyTo).endsWith("@reponse.caf.fr");
+            ReplyToken token = verifier.verifyLocalPart(replyTo.substring(0, replyTo.indexOf('@'))).orElseThrow();
+            conversations.add(token.conversationId());
+            assertThat(message.getHeader("Cc", ",")).isEqualTo("bob@example.org");
+            assertThat(message.getMessageID()).as("the sender's Message-ID survives").isEqualTo("<n1@caf.fr>");
+            assertThat(((InternetAddress) message.getReplyTo()[0]).getPersonal())
+                    .as("service name from guichet.pipeline.service-name").isEqualTo("CAF de l'Hérault");
+        }
+        assertThat(conversations).doesNotHaveDuplicates().hasSize(2);
+        assertThat(jdbc.sql("select count(*) from spool_message where stage = 'pipeline'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void failingMailetLeavesTheMessageHeldWithTheException() throws Exception {
+        MailetContainer container = TestPipelines.container(pipeline("""
+                      <mailet match="All" class="org.guichet.gateway.pipeline.Explode"/>
+                      <mailet match="All" class="Relay"/>"""));
+        long id = spool("dossiers@caf.fr", List.of("alice@example.org"), plainRaw());
+
+        worker(container).runOnce();
+
+        Map<String, Object> row = jdbc.sql("select stage, error, raw, lease_owner from spool_message where id = :id")
+                .param("id", id).query().singleRow();
+        assertThat(row.get("stage")).isEqualTo("held");
+        assertThat((String) row.get("error")).contains("disk on fire while rewriting").contains("Explode");
+        assertThat((byte[]) row.get("raw")).isEqualTo(plainRaw());
+        assertThat(row.get("lease_owner")).isNull();
+        assertThat(recipientRows(id)).isEmpty();
+        assertThat(worker(container).runOnce()).as("a held message is not claimed again").isZero();
+
+        String queueId = jdbc.sql("select queue_id from spool_message where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(queue.releaseHeld(queueId)).isTrue();
+        assertThat(worker(defaultPipeline()).runOnce()).as("released once the pipeline is fixed").isEqualTo(1);
+        assertThat(stage(id)).isEqualTo("delivery");
+        assertThat(recipientRows(id)).containsExactly("alice@example.org");
+        assertThat(jdbc.sql("select error from spool_message where id = :id").param("id", id)
+                .query(String.class).optional()).as("error cleared by the new outcome").isEmpty();
+    }
+
+    @Test
+    void partlyFailingMessageRelaysTheRestAndHoldsTheFailedPart() throws Exception {
+        MailetContainer container = TestPipelines.container(pipeline("""
+                      <mailet match="RecipientIs=bob@example.org" class="org.guichet.gateway.pipeline.Explode"/>
+                      <mailet match="All" class="Relay"/>"""));
+        long id = spool("dossiers@caf.fr", List.of("alice@example.org", "bob@example.org"), plainRaw());
+
+        worker(container).runOnce();
+
+        assertThat(stage(id)).isEqualTo("delivery");
+        assertThat(recipientRows(id)).containsExactly("alice@example.org");
+        Map<String, Object> held = jdbc.sql("select recipients, error from spool_message where stage = 'held'")
+                .query().singleRow();
+        assertThat((String[]) ((java.sql.Array) held.get("recipients")).getArray()).containsExactly("bob@example.org");
+        assertThat((String) held.get("error")).contains("disk on fire");
+    }
+
+    @Test
+    void mailSentThroughTheContextIsANewSpoolMessageInItsProcessor() throws Exception {
+        MailetContainer container = TestPipelines.container(pipeline("""
+                      <mailet match="All" class="org.guichet.gateway.pipeline.CopyToAudit"/>
+                      <mailet match="All" class="Relay"/>""", """
+                    <processor state="audit">
+                      <mailet match="All" class="org.guichet.gateway.pipeline.CopyToAudit"/>
+                      <mailet match="All" class="SetMimeHeader">
+                        <name>X-Audit</name>
+                        <value>yes</value>
+                      </mailet>
+                      <mailet match="All" class="Relay"/>
+                    </processor>"""));
+        long id = spool("dossiers@caf.fr", List.of("alice@example.org"), plainRaw());
+        PipelineWorker worker = worker(container);
+
+        worker.runOnce();
+
+        assertThat(recipientRows(id)).containsExactly("alice@example.org");
+        Map<String, Object> copy = jdbc.sql("""
+                        select id, sender, recipients, processor, attributes from spool_message where stage = 'pipeline'""")
+                .query().singleRow();
+        assertThat(copy.get("processor")).isEqualTo("audit");
+        assertThat(copy.get("sender")).isEqualTo("");
+        assertThat((String[]) ((java.sql.Array) copy.get("recipients")).getArray()).containsExactly("audit@caf.fr");
+        assertThat((String) copy.get("attributes")).contains(CopyToAudit.SOURCE.asString()).contains("\"value\"");
+
+        worker.runOnce();
+
+        long copyId = ((Number) copy.get("id")).longValue();
+        assertThat(stage(copyId)).isEqualTo("done");
+        Map<String, Object> audited = jdbc.sql("""
+                        select m.raw, r.recipient from spool_message m join spool_recipient r on r.message_id = m.id
+                        where m.id not in (:original, :copy)""")
+                .param("original", id).param("copy", copyId).query().singleRow();
+        assertThat(audited.get("recipient")).isEqualTo("audit@caf.fr");
+        assertThat(new String((byte[]) audited.get("raw"), StandardCharsets.UTF_8))
+                .contains("X-Audit: yes").contains("X-Audit-Source: 4F2A1-source");
+    }
+}
