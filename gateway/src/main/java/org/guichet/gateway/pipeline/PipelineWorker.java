@@ -79,8 +79,9 @@ class PipelineWorker implements SmartLifecycle {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (Exception e) {
-                log.warn("pipeline: {}", e.getMessage());
+            } catch (Exception | AssertionError e) {
+                // the loop outlives database and driver failures; leases make the work safe to redo
+                log.warn("pipeline: {}", e.toString());
                 sleepQuietly(properties.idlePoll());
             }
         }
