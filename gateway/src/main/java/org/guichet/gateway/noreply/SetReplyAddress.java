@@ -21,6 +21,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.apache.mailet.AttributeUtils;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKeyFolder;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -63,6 +64,11 @@ public class SetReplyAddress extends GenericMailet {
     public static final AttributeName CONVERSATION = AttributeName.of("org.guichet.reply.conversation");
     /** Signed token of the reply address, a String; the capability to post into the conversation. */
     public static final AttributeName TOKEN = AttributeName.of("org.guichet.reply.token");
+    /**
+     * Name of the service answering replies, a String, set by an earlier step that knows the
+     * sender's service; when present it is shown instead of the {@code serviceName} parameter.
+     */
+    public static final AttributeName SERVICE_NAME = AttributeName.of("org.guichet.service.name");
     /** Reply address written into the message, a String {@code reply+TOKEN@domain}. */
     public static final AttributeName REPLY_ADDRESS = AttributeName.of("org.guichet.reply.address");
 
@@ -167,7 +173,10 @@ public class SetReplyAddress extends GenericMailet {
         ReplyToken conversation = signer.newConversation();
         String token = signer.sign(conversation);
         String replyAddress = ReplyToken.LOCAL_PART_PREFIX + token + "@" + replyDomain;
-        InternetAddress address = displayed(replyAddress);
+        String shownName = AttributeUtils.getValueAndCastFromMail(mail, SERVICE_NAME, String.class)
+                .filter(name -> !name.isBlank() && name.chars().noneMatch(Character::isISOControl))
+                .orElse(serviceName);
+        InternetAddress address = displayed(replyAddress, shownName);
         // Header-only changes: no saveChanges(), which would also replace the sender's Message-ID.
         if (rewriteFrom) {
             message.setFrom(address);
@@ -182,10 +191,10 @@ public class SetReplyAddress extends GenericMailet {
                 conversation.keyId(), rewriteFrom ? "From" : "Reply-To", replyDomain);
     }
 
-    private InternetAddress displayed(String replyAddress) throws MessagingException {
+    private static InternetAddress displayed(String replyAddress, String name) throws MessagingException {
         try {
             InternetAddress address = new InternetAddress(replyAddress, true);
-            address.setPersonal(serviceName, "UTF-8");
+            address.setPersonal(name, "UTF-8");
             return address;
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is not supported", e);

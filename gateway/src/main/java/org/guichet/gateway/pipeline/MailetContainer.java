@@ -18,6 +18,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
@@ -41,6 +42,9 @@ import org.springframework.core.env.PropertyResolver;
  * round processors more than {@value #MAX_PROCESSOR_CHANGES} times, is held directly.
  */
 public class MailetContainer implements MessageProcessor {
+
+    /** When the gateway accepted the spooled message (ISO-8601 instant), for steps that record it. */
+    public static final AttributeName RECEIVED_AT = AttributeName.of("org.guichet.spool.received-at");
 
     static final String ROOT = Mail.DEFAULT;
     static final String ERROR = Mail.ERROR;
@@ -213,6 +217,7 @@ public class MailetContainer implements MessageProcessor {
                 .remoteHost(envelope.helo() == null ? envelope.clientAddress() : envelope.helo())
                 .state(claimed.processor() == null ? ROOT : claimed.processor())
                 .addAttributes(MailAttributes.fromJson(claimed.attributes()));
+        builder.addAttribute(new Attribute(RECEIVED_AT, AttributeValue.of(message.receivedAt().toString())));
         if (envelope.submitter() != null) {
             builder.addAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(envelope.submitter())));
         }

@@ -22,6 +22,10 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.DefaultResourceLoader;
+import java.time.Clock;
+
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.ConversationLog;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -34,12 +38,19 @@ class PipelineConfiguration {
 
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
-            ConfigurableEnvironment environment, SmtpProperties smtp) {
+            ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
+            ConversationLog conversations, Clock clock) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
         try {
-            return new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)), new MailAddress(postmaster));
+            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)),
+                    new MailAddress(postmaster));
+            // Guichet's own mailets reach the domain through the context, as James mailets reach theirs.
+            context.setAttribute(ServiceDirectory.class.getName(), services);
+            context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
+            context.setAttribute(Clock.class.getName(), clock);
+            return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
                     + postmaster + "', which is not an address: " + e.getMessage(), e);

@@ -62,6 +62,8 @@ class Courier {
                     if (!reused) {
                         break;
                     }
+                    // the peer closed pooled connections (restart, idle timeout): start afresh
+                    sessions.discardIdle(host);
                 }
             }
         }

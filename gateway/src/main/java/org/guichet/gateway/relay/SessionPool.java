@@ -44,6 +44,18 @@ final class SessionPool implements AutoCloseable {
         return session;
     }
 
+    /** Closes the idle sessions to a host, after one of them was found dead: the others likely are too. */
+    void discardIdle(RemoteHost host) {
+        Deque<SmtpSession> sessions = idle.get(host);
+        if (sessions == null) {
+            return;
+        }
+        SmtpSession session;
+        while ((session = sessions.pollFirst()) != null) {
+            session.close();
+        }
+    }
+
     /**
      * Takes a session back after a transaction: RSET readies it for the next message
      * (RFC 5321 §4.1.1.5); a session that fails RSET or has served enough is closed.

@@ -1,5 +1,10 @@
 package org.guichet.gateway.pipeline;
 
+import java.time.Clock;
+
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.ConversationLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.gateway.pipeline.TestPipelines.claimed;
 import static org.guichet.gateway.pipeline.TestPipelines.pipeline;
@@ -33,6 +38,9 @@ class PipelineConfigurationTest {
                 .withBean(ReplyTokenSigner.class, () -> new ReplyTokenSigner(TestPipelines.KEYS, new SecureRandom()))
                 .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
                         DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
+                .withBean(ServiceDirectory.class, TestPipelines::services)
+                .withBean(ConversationLog.class, TestPipelines::conversations)
+                .withBean(Clock.class, Clock::systemUTC)
                 .withUserConfiguration(PipelineConfiguration.class);
     }
 
@@ -47,19 +55,19 @@ class PipelineConfigurationTest {
                 MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(o.raw()));
                 InternetAddress replyTo = (InternetAddress) message.getReplyTo()[0];
                 assertThat(replyTo.getAddress()).startsWith("reply+").endsWith("@mx.guichet.test");
-                assertThat(replyTo.getPersonal()).isEqualTo("Guichet");
+                assertThat(replyTo.getPersonal()).as("the default service's name").isEqualTo("CAF");
             });
         });
     }
 
     @Test
-    void replyDomainAndServiceNameComeFromTheirProperties() {
-        runner().withPropertyValues("guichet.reply-domain=reponse.caf.fr", "guichet.pipeline.service-name=CAF de l'Hérault")
+    void replyDomainComesFromItsProperty() {
+        runner().withPropertyValues("guichet.reply-domain=reponse.caf.fr")
                 .run(context -> {
                     List<Outgoing> outcomes = context.getBean(MailetContainer.class).process(claimed("noreply@caf.fr",
                             List.of("alice@example.org"), TestPipelines.raw("From: noreply@caf.fr")));
                     String text = new String(outcomes.get(0).raw(), StandardCharsets.UTF_8);
-                    assertThat(text).contains("@reponse.caf.fr>").contains("=?UTF-8?Q?CAF_de_l=27H=C3=A9rault?=");
+                    assertThat(text).contains("CAF <reply+").contains("@reponse.caf.fr>");
                     assertThat(context.getBean(GuichetMailetContext.class).getPostmaster().asString())
                             .isEqualTo("postmaster@reponse.caf.fr");
                 });

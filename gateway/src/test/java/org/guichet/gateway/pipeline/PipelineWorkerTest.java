@@ -55,7 +55,7 @@ class PipelineWorkerTest {
         SmtpProperties smtp = new SmtpProperties("mx.guichet.test", null, null, DataSize.ofMegabytes(25), 1000, 500,
                 Duration.ofMinutes(5), null);
         return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()), properties.config()),
-                TestPipelines.context(), PipelineConfiguration.placeholders(
+                TestPipelines.domainContext(), PipelineConfiguration.placeholders(
                         TestPipelines.environment(Map.of("guichet.reply-domain", "reponse.caf.fr")), properties, smtp));
     }
 
@@ -121,9 +121,17 @@ class PipelineWorkerTest {
             ReplyToken token = verifier.verifyLocalPart(replyTo.substring(0, replyTo.indexOf('@'))).orElseThrow();
             conversations.add(token.conversationId());
             assertThat(message.getHeader("Cc", ",")).isEqualTo("bob@example.org");
-            assertThat(message.getMessageID()).as("the sender's Message-ID survives").isEqualTo("<n1@caf.fr>");
+            assertThat(message.getMessageID()).as("each personal copy has a Message-ID of its own")
+                    .startsWith("<" + token.conversationId() + ".").endsWith("@reponse.caf.fr>");
+            String finalMessageId = message.getHeader("Message-ID", null);
+            assertThat(TestPipelines.conversations().find(token.conversationId())).hasValueSatisfying(c -> {
+                assertThat(c.originalMessageId()).isEqualTo("<n1@caf.fr>");
+                assertThat(c.finalMessageId()).isEqualTo(finalMessageId);
+                assertThat(c.recipient()).isEqualTo(row.get("recipient"));
+                assertThat(c.acceptedAt()).isEqualTo(Instant.parse("2025-03-03T09:00:00Z"));
+            });
             assertThat(((InternetAddress) message.getReplyTo()[0]).getPersonal())
-                    .as("service name from guichet.pipeline.service-name").isEqualTo("CAF de l'Hérault");
+                    .as("the service's name, from the service directory").isEqualTo("CAF");
         }
         assertThat(conversations).doesNotHaveDuplicates().hasSize(2);
         assertThat(jdbc.sql("select count(*) from spool_message where stage = 'pipeline'").query(Long.class).single())

@@ -83,4 +83,29 @@ final class TestPipelines {
         return ClaimedMessage.atRoot(new SpooledMessage(1, "4F2A1", new Envelope(sender, recipients, "192.0.2.7",
                 "app.caf.fr", "app"), Instant.parse("2025-03-03T09:00:00Z"), raw));
     }
+
+    private static final javax.sql.DataSource DOMAIN = org.guichet.storage.TestPostgres.newMigratedDatabase();
+
+    /** The default administration and service, written to a database of their own. */
+    static org.guichet.administration.ServiceDirectory services() {
+        org.guichet.administration.ServiceDirectory directory = new org.guichet.administration.ServiceDirectory(
+                new org.guichet.administration.AdministrationProperties(
+                        new org.guichet.administration.AdministrationProperties.Administration("caf", "CAF"), null),
+                org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN));
+        directory.afterPropertiesSet();
+        return directory;
+    }
+
+    static org.guichet.conversation.ConversationLog conversations() {
+        return new org.guichet.conversation.ConversationLog(
+                org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN), java.time.Clock.systemUTC());
+    }
+
+    /** A context as the application builds it: signer, service directory, conversation log. */
+    static GuichetMailetContext domainContext() {
+        GuichetMailetContext context = context();
+        context.setAttribute(org.guichet.administration.ServiceDirectory.class.getName(), services());
+        context.setAttribute(org.guichet.conversation.ConversationLog.CONTEXT_ATTRIBUTE, conversations());
+        return context;
+    }
 }

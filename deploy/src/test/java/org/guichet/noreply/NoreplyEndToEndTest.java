@@ -1,0 +1,152 @@
+package org.guichet.noreply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.guichet.Guichet;
+import org.guichet.TestSmtp;
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.Conversation;
+import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.token.ReplyToken;
+import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The point of Guichet, end to end over SMTP: a noreply notice to two people leaves as two
+ * personal copies, each with its own signed reply address that resolves to a recorded
+ * conversation of the right service, and a notice that now invites a reply.
+ */
+@SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class NoreplyEndToEndTest {
+
+    static final int SUBMISSION = TestSmtp.freePort();
+    static final int SMARTHOST = TestSmtp.freePort();
+    static final String DATABASE = TestPostgres.newDatabaseUrl();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-noreply-" + SUBMISSION);
+        registry.add("guichet.roles", () -> "submission,worker");
+        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
+        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
+        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.administration.code", () -> "caf-34");
+        registry.add("guichet.administration.name", () -> "CAF de l'Hérault");
+        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
+    }
+
+    @Autowired
+    ReplyTokenVerifier tokens;
+
+    @Autowired
+    ConversationLog conversations;
+
+    @Autowired
+    ServiceDirectory services;
+
+    GreenMail smarthost;
+
+    @BeforeEach
+    void start() {
+        smarthost = new GreenMail(new ServerSetup(SMARTHOST, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost.start();
+    }
+
+    @AfterEach
+    void stop() {
+        smarthost.stop();
+    }
+
+    @Test
+    void noreplyNoticeLeavesAsPersonalCopiesWithReplyAddressesThatResolve() throws Exception {
+        send("CAF <ne-pas-repondre@caf.test>", null, "Votre attestation de paiement",
+                "Bonjour,\r\n\r\nVotre attestation est disponible dans votre espace.\r\n\r\n"
+                        + "Merci de ne pas répondre à ce message.\r\n", "alice@example.org", "bob@example.org");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smarthost.getReceivedMessages().length == 2);
+        for (MimeMessage copy : smarthost.getReceivedMessages()) {
+            InternetAddress replyTo = (InternetAddress) copy.getReplyTo()[0];
+            assertThat(replyTo.getPersonal()).isEqualTo("Service des prestations");
+            assertThat(replyTo.getAddress()).startsWith("reply+").endsWith("@reponse.caf.test");
+            ReplyToken token = tokens.verifyLocalPart(replyTo.getAddress().substring(0, replyTo.getAddress().indexOf('@')))
+                    .orElseThrow();
+            Conversation conversation = conversations.find(token.conversationId()).orElseThrow();
+            assertThat(conversation.recipient()).isIn("alice@example.org", "bob@example.org");
+            assertThat(conversation.serviceId()).isEqualTo(services.byCode("prestations").id());
+            assertThat(conversation.subject()).isEqualTo("Votre attestation de paiement");
+            assertThat(conversation.finalMessageId()).isEqualTo(copy.getMessageID());
+
+            // French typography puts a no-break space before the colon
+            String decoded = new String(copy.getInputStream().readAllBytes(), "UTF-8").replace('\u00a0', ' ')
+                    .replace('\u202f', ' ');
+            assertThat(decoded).doesNotContain("Merci de ne pas répondre")
+                    .contains("Vous pouvez répondre directement à ce message : un agent vous répondra sous 5 jours ouvrés");
+        }
+        assertThat(Arrays.stream(smarthost.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct()).hasSize(2);
+    }
+
+    @Test
+    void messageWithAWorkingReplyToPassesUntouched() throws Exception {
+        send("CAF <ne-pas-repondre@caf.test>", "Accueil CAF <accueil@caf.test>", "Rendez-vous",
+                "Bonjour,\r\nvotre rendez-vous est confirmé.\r\n", "carole@example.org");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smarthost.getReceivedMessages().length == 1);
+        MimeMessage delivered = smarthost.getReceivedMessages()[0];
+        assertThat(delivered.getHeader("Reply-To", null)).isEqualTo("Accueil CAF <accueil@caf.test>");
+        assertThat(delivered.getMessageID()).isEqualTo("<rdv-1@caf.test>");
+    }
+
+    private static void send(String from, String replyTo, String subject, String body, String to, String... cc)
+            throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(SUBMISSION));
+        Session session = Session.getInstance(properties);
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", cc.length == 0 ? "<rdv-1@caf.test>" : "<avis-1@caf.test>");
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        if (replyTo != null) {
+            message.setReplyTo(InternetAddress.parse(replyTo));
+        }
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        for (String address : cc) {
+            message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
+        }
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        Transport.send(message);
+    }
+}
