@@ -233,6 +233,21 @@ class PipelineQueue {
         }
     }
 
+    /**
+     * Gives back messages whose results could not be written, so that the next pass (here or
+     * on another node) takes them at once instead of after the lease.
+     */
+    void release(String node, List<ClaimedMessage> messages) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(
+                     "update spool_message set lease_owner = null, lease_until = null where id = any(?) and lease_owner = ?")) {
+            release.setArray(1, connection.createArrayOf("bigint",
+                    messages.stream().map(m -> m.message().id()).toArray()));
+            release.setString(2, node);
+            release.executeUpdate();
+        }
+    }
+
     /** Keeps a message whose processing failed, to try again after {@code retryIn}. */
     void fail(String node, SpooledMessage message, String error, Duration retryIn) throws SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -105,7 +105,13 @@ class PipelineWorker implements SmartLifecycle {
             }
         }
         if (!results.isEmpty()) {
-            Map<SpooledMessage, List<String>> created = queue.complete(node, results);
+            Map<SpooledMessage, List<String>> created;
+            try {
+                created = queue.complete(node, results);
+            } catch (Exception | AssertionError e) {
+                queue.release(node, claimed);
+                throw e;
+            }
             created.forEach((message, copies) -> log.info("queue {}: pipeline done: {}", message.queueId(),
                     summary(results.get(message), copies)));
             signal.signal();
