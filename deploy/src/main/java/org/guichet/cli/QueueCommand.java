@@ -136,10 +136,13 @@ class QueueCommand implements Runnable {
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Try the message's pending recipients now.")
-    static class Retry implements Callable<Integer> {
+    /**
+     * A change applied to each queue id named on the command line; an id that matches no
+     * pending message is reported and makes the command exit 1.
+     */
+    abstract static class QueueAction implements Callable<Integer> {
 
-        private final QueueOperations queue;
+        final QueueOperations queue;
 
         @Spec
         CommandSpec spec;
@@ -147,78 +150,68 @@ class QueueCommand implements Runnable {
         @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
         java.util.List<String> queueIds;
 
-        Retry(QueueOperations queue) {
+        QueueAction(QueueOperations queue) {
             this.queue = queue;
         }
 
+        /** What was done to one message, or null when the id matched nothing. */
+        abstract String apply(String queueId);
+
         @Override
         public Integer call() {
-            return each(spec, queueIds, id -> {
-                int n = queue.retryNow(id);
-                return n > 0 ? id + ": " + n + " recipient(s) scheduled now" : null;
-            });
+            int status = 0;
+            for (String id : queueIds) {
+                String done = apply(id);
+                if (done == null) {
+                    spec.commandLine().getErr().println("guichet: no pending message with queue id " + id);
+                    status = 1;
+                } else {
+                    spec.commandLine().getOut().println(done);
+                }
+            }
+            return status;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Try the message's pending recipients now.")
+    static class Retry extends QueueAction {
+
+        Retry(QueueOperations queue) {
+            super(queue);
+        }
+
+        @Override
+        String apply(String queueId) {
+            int n = queue.retryNow(queueId);
+            return n > 0 ? queueId + ": " + n + " recipient(s) scheduled now" : null;
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Remove messages from the queue, without a DSN.")
-    static class Delete implements Callable<Integer> {
-
-        private final QueueOperations queue;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
-        java.util.List<String> queueIds;
+    static class Delete extends QueueAction {
 
         Delete(QueueOperations queue) {
-            this.queue = queue;
+            super(queue);
         }
 
         @Override
-        public Integer call() {
-            return each(spec, queueIds, id -> queue.delete(id) ? id + ": deleted" : null);
+        String apply(String queueId) {
+            return queue.delete(queueId) ? queueId + ": deleted" : null;
         }
     }
 
     @Command(name = "bounce", mixinStandardHelpOptions = true,
             description = "Give up on the pending recipients; the sender gets a DSN.")
-    static class Bounce implements Callable<Integer> {
-
-        private final QueueOperations queue;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
-        java.util.List<String> queueIds;
+    static class Bounce extends QueueAction {
 
         Bounce(QueueOperations queue) {
-            this.queue = queue;
+            super(queue);
         }
 
         @Override
-        public Integer call() {
-            return each(spec, queueIds, id -> {
-                int n = queue.bounce(id);
-                return n > 0 ? id + ": " + n + " recipient(s) to bounce" : null;
-            });
+        String apply(String queueId) {
+            int n = queue.bounce(queueId);
+            return n > 0 ? queueId + ": " + n + " recipient(s) to bounce" : null;
         }
-    }
-
-    /** Applies an action to each id; a null answer means the id matched nothing (exit 1). */
-    private static int each(CommandSpec spec, java.util.List<String> ids,
-            java.util.function.Function<String, String> action) {
-        int status = 0;
-        for (String id : ids) {
-            String done = action.apply(id);
-            if (done == null) {
-                spec.commandLine().getErr().println("guichet: no pending message with queue id " + id);
-                status = 1;
-            } else {
-                spec.commandLine().getOut().println(done);
-            }
-        }
-        return status;
     }
 }

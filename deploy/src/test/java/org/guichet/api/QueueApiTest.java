@@ -126,6 +126,13 @@ class QueueApiTest {
                 .contains("message(s)");
     }
 
+    @Test
+    void cliDeleteOfAnUnknownQueueIdExitsWithStatus1() {
+        int status = CommandLine.run(new String[] {"queue", "delete", "NOPE", "--spring.datasource.url=" + DATABASE,
+                "--guichet.home=" + HOME});
+        assertThat(status).isEqualTo(1);
+    }
+
     private boolean showContains(String queueId, String text) {
         return queue.show(queueId).map(d -> d.headers().contains(text)).orElse(false);
     }
