@@ -9,10 +9,12 @@ import jakarta.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,12 +36,14 @@ class PipelineConfiguration {
 
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
-            ConfigurableEnvironment environment, SmtpProperties smtp) {
+            ConfigurableEnvironment environment, SmtpProperties smtp, ObjectProvider<DkimKeys> dkimKeys) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
         try {
-            return new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)), new MailAddress(postmaster));
+            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)), new MailAddress(postmaster));
+            dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
+            return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
                     + postmaster + "', which is not an address: " + e.getMessage(), e);
