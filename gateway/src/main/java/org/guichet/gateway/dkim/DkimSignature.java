@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.security.PrivateKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.api.BodyHasher;
+import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.PermFailException;
+import org.apache.james.jdkim.tagvalue.SignatureRecordImpl;
 
 /**
  * Computes a message's {@code DKIM-Signature} field with jDKIM: rsa-sha256, relaxed/relaxed
@@ -53,8 +58,8 @@ final class DkimSignature {
     /** The whole header field to put on top of the message, folded, ending with CRLF. */
     static String field(DkimKey key, RawMessage message) {
         String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain() + "; s=" + key.selector()
-                + "; h=" + String.join(":", signedHeaders(message)) + "; bh=; b=;";
-        DKIMSigner signer = new DKIMSigner(template, key.privateKey());
+                + "; h=" + foldedNames(signedHeaders(message)) + "; bh=; b=;";
+        DKIMSigner signer = new OrderedSigner(template, key.privateKey());
         try {
             BodyHasher hasher = signer.newBodyHasher(signer.newSignatureRecordTemplate(template));
             try (OutputStream out = hasher.getOutputStream()) {
@@ -65,6 +70,46 @@ final class DkimSignature {
             throw new IllegalStateException("DKIM signing failed for " + key.domain() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The {@code h=} value, folded after a colon where a line would pass 78 characters. The
+     * folds are in the text that is signed, so signer and verifier hash the same thing.
+     */
+    private static String foldedNames(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        int column = 1 + "h=".length();
+        for (String name : names) {
+            if (!out.isEmpty()) {
+                out.append(':');
+                column++;
+                if (column + name.length() + 1 > LINE) {
+                    out.append("\r\n\t");
+                    column = 1;
+                }
+            }
+            out.append(name);
+            column += name.length();
+        }
+        return out.toString();
+    }
+
+    /** jDKIM's signer, writing tags in the template's order (v= first) rather than a hash map's. */
+    private static final class OrderedSigner extends DKIMSigner {
+
+        OrderedSigner(String template, PrivateKey key) {
+            super(template, key);
+        }
+
+        @Override
+        public SignatureRecord newSignatureRecordTemplate(String record) {
+            return new SignatureRecordImpl(record) {
+                @Override
+                protected Map<String, CharSequence> newTagValue() {
+                    return new LinkedHashMap<>();
+                }
+            };
         }
     }
 
@@ -85,6 +130,11 @@ final class DkimSignature {
                     out.append("\r\n\t").append(tag, from, to);
                     column = 1 + to - from;
                 }
+                continue;
+            }
+            if (tag.contains("\r\n")) {
+                out.append("\r\n\t").append(tag);
+                column = 1 + tag.length() - tag.lastIndexOf('\n') - 2;
                 continue;
             }
             if (column + 1 + tag.length() > LINE) {
