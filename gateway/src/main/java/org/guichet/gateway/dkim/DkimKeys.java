@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.guichet.gateway.dkim.DkimProperties.DomainKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +49,9 @@ public final class DkimKeys {
      */
     public static DkimKeys load(DkimProperties properties, Path home, SecureRandom random) {
         Map<String, DkimKey> keys = new TreeMap<>();
-        properties.domains().forEach((name, settings) -> {
-            String property = "guichet.dkim.domains[" + name + "]";
+        properties.domainKeys().forEach((name, given) -> {
+            String property = "guichet.dkim.domains." + name;
             String domain = domain(name, property);
-            DomainKey given = settings == null ? new DomainKey(null, null) : settings;
             String selector = selector(given.selector(), property + ".selector");
             DkimKey key;
             try {
@@ -96,9 +94,7 @@ public final class DkimKeys {
             throw new IllegalArgumentException(what + ": '" + value + "' is not a domain name: " + e.getMessage(), e);
         }
         if (!DOMAIN.matcher(domain).matches()) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is not a domain name"
-                    + (domain.contains(".") ? "" : " (a domain name has dots: write it in brackets,"
-                    + " guichet.dkim.domains[caf.fr].selector)"));
+            throw new IllegalArgumentException(what + ": '" + value + "' is not a domain name");
         }
         return domain;
     }
