@@ -2,50 +2,68 @@ package org.guichet.gateway.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Map;
-import java.util.Set;
 
+import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.smtp.SmtpProperties;
-import org.guichet.gateway.token.ReplyTokenKey;
-import org.guichet.gateway.token.ReplyTokenKeyRing;
-import org.guichet.gateway.token.ReplyTokenSigner;
-import org.guichet.node.NodeProperties;
+import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** In Guichet's own container, DkimSign finds the node's keys in the mailet context. */
+/**
+ * In Guichet's own container, the node's DKIM keys reach DkimSign through the mailet context:
+ * a pipeline with a parameterless DkimSign starts (its init() would fail without keys).
+ */
+@SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DkimContextAttributeTest {
 
-    @TempDir
-    Path home;
+    static final Path HOME = temporaryHome();
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SmtpProperties.class)
-    static class SmtpSettings {
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path pipeline = HOME.resolve("pipeline.xml");
+        Files.writeString(pipeline, """
+                <mailetcontainer><processors>
+                  <processor state="root">
+                    <mailet match="All" class="SetAutoSubmitted"/>
+                    <mailet match="All" class="DkimSign"/>
+                    <mailet match="All" class="Relay"/>
+                  </processor>
+                  <processor state="error"><mailet match="All" class="Hold"/></processor>
+                </processors></mailetcontainer>
+                """);
+        registry.add("spring.datasource.url", TestPostgres::newDatabaseUrl);
+        registry.add("guichet.home", HOME::toString);
+        registry.add("guichet.roles", () -> "worker");
+        registry.add("guichet.pipeline.config", pipeline::toString);
+        registry.add("guichet.reply-domain", () -> "reponse.caf.fr");
+        registry.add("guichet.dkim.domains.caf.fr.selector", () -> "s2026");
     }
 
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("guichet-dkim-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    GuichetMailetContext mailetContext;
+
+    @Autowired
+    DkimKeys keys;
+
     @Test
-    void theMailetContextPublishesTheConfiguredKeys() throws Exception {
-        ReplyTokenSigner tokens = new ReplyTokenSigner(
-                new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1"), new SecureRandom());
-        new ApplicationContextRunner()
-                .withBean(NodeProperties.class, () -> new NodeProperties(home, Set.of(), "test"))
-                .withBean(ReplyTokenSigner.class, () -> tokens)
-                .withUserConfiguration(SmtpSettings.class, DkimConfiguration.class,
-                        Class.forName("org.guichet.gateway.pipeline.PipelineConfiguration"))
-                .withPropertyValues("guichet.dkim.domains.caf.fr.selector=s2026", "guichet.reply-domain=reponse.caf.fr")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    GuichetMailetContext mailetContext = context.getBean(GuichetMailetContext.class);
-                    Object published = mailetContext.getAttribute(DkimKeys.CONTEXT_ATTRIBUTE);
-                    assertThat(published).isSameAs(context.getBean(DkimKeys.class));
-                    assertThat(((DkimKeys) published).forDomain("caf.fr")).isPresent();
-                });
+    void theMailetContextPublishesTheNodesKeys() {
+        assertThat(mailetContext.getAttribute(DkimKeys.CONTEXT_ATTRIBUTE)).isSameAs(keys);
+        assertThat(keys.forDomain("caf.fr").orElseThrow().selector()).isEqualTo("s2026");
+        assertThat(HOME.resolve("keys/dkim-caf.fr-s2026.pem")).exists();
     }
 }
