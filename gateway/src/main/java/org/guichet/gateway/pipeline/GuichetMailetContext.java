@@ -42,7 +42,8 @@ import org.xbill.DNS.Type;
  * What mailets see of Guichet. {@code sendMail} does not deliver anything by itself: the mail
  * becomes a new spool message in stage {@code pipeline}, written in the same transaction that
  * completes the message being processed, so a crash either loses both or keeps both.
- * {@link ReplyTokenSigner} is published under {@value ReplyTokenSigner#CONTEXT_ATTRIBUTE}.
+ * {@link ReplyTokenSigner} is published under {@value ReplyTokenSigner#CONTEXT_ATTRIBUTE}, and
+ * the DKIM keys under {@code org.guichet.gateway.dkim.DkimKeys} (set by the configuration).
  */
 public class GuichetMailetContext implements MailetContext {
 

@@ -25,6 +25,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import java.time.Clock;
 
 import org.guichet.administration.ServiceDirectory;
+import org.guichet.gateway.dkim.DkimKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.guichet.conversation.ConversationLog;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -39,7 +41,7 @@ class PipelineConfiguration {
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
-            ConversationLog conversations, Clock clock) {
+            ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -50,6 +52,7 @@ class PipelineConfiguration {
             context.setAttribute(ServiceDirectory.class.getName(), services);
             context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
             context.setAttribute(Clock.class.getName(), clock);
+            dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
