@@ -20,6 +20,8 @@ import org.guichet.TestSmtp;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.dkim.DkimKey;
+import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.storage.TestPostgres;
@@ -56,6 +58,7 @@ class NoreplyEndToEndTest {
         registry.add("guichet.services.prestations.name", () -> "Service des prestations");
         registry.add("guichet.services.prestations.senders", () -> "@caf.test");
         registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
+        registry.add("guichet.dkim.domains.caf.test.selector", () -> "guichet2026");
     }
 
     @Autowired
@@ -66,6 +69,9 @@ class NoreplyEndToEndTest {
 
     @Autowired
     ServiceDirectory services;
+
+    @Autowired
+    DkimKeys dkimKeys;
 
     GreenMail smarthost;
 
@@ -102,6 +108,8 @@ class NoreplyEndToEndTest {
             // French typography puts a no-break space before the colon
             String decoded = new String(copy.getInputStream().readAllBytes(), "UTF-8").replace('\u00a0', ' ')
                     .replace('\u202f', ' ');
+            assertThat(copy.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+            assertThat(dkimVerifies(copy)).as("DKIM signature of caf.test verifies after rewriting").isTrue();
             assertThat(decoded).doesNotContain("Merci de ne pas répondre")
                     .contains("Vous pouvez répondre directement à ce message : un agent vous répondra sous 5 jours ouvrés");
         }
@@ -123,6 +131,26 @@ class NoreplyEndToEndTest {
         MimeMessage delivered = smarthost.getReceivedMessages()[0];
         assertThat(delivered.getHeader("Reply-To", null)).isEqualTo("Accueil CAF <accueil@caf.test>");
         assertThat(delivered.getMessageID()).isEqualTo("<rdv-1@caf.test>");
+    }
+
+    /** Verifies with jDKIM against the record Guichet tells the operator to publish. */
+    private boolean dkimVerifies(MimeMessage delivered) throws Exception {
+        DkimKey key = dkimKeys.forDomain("caf.test").orElseThrow();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        delivered.writeTo(bytes);
+        org.apache.james.jdkim.api.PublicKeyRecordRetriever dns = (method, selector, domain) -> {
+            if (selector.toString().equals(key.selector()) && domain.toString().equals(key.domain())) {
+                return List.of(key.txtValue());
+            }
+            throw new org.apache.james.jdkim.exceptions.PermFailException("no record for " + selector + "." + domain);
+        };
+        try {
+            var valid = new org.apache.james.jdkim.DKIMVerifier(dns).verify(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            return valid != null && valid.stream().anyMatch(r -> "caf.test".contentEquals(r.getDToken()));
+        } catch (org.apache.james.jdkim.exceptions.FailException e) {
+            return false;
+        }
     }
 
     private static void send(String from, String replyTo, String subject, String body, String to, String... cc)
