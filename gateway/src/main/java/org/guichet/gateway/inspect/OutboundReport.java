@@ -23,9 +23,12 @@ import org.guichet.gateway.noreply.NoreplyAddresses;
  *
  * @param sender     envelope sender of the submitted message
  * @param recipients its envelope recipients
+ * @param from       its {@code From}, decoded, or null
+ * @param replyTo    its {@code Reply-To}, decoded, or null
  * @param copies     the messages that would leave the pipeline, in the order they end
  */
-public record OutboundReport(String sender, List<String> recipients, List<OutboundCopy> copies) {
+public record OutboundReport(String sender, List<String> recipients, String from, String replyTo,
+        List<OutboundCopy> copies) {
 
     /** Headers a noreply rewrite, a split or a signature touches, shown when they change. */
     static final List<String> WATCHED = List.of("From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject",
@@ -36,6 +39,11 @@ public record OutboundReport(String sender, List<String> recipients, List<Outbou
     public OutboundReport {
         recipients = List.copyOf(recipients);
         copies = List.copyOf(copies);
+    }
+
+    /** Held messages, for the summary line. */
+    public long held() {
+        return copies.stream().filter(copy -> copy.status().equals("held")).count();
     }
 
     public static OutboundReport of(byte[] submitted, MessageEnvelope envelope, List<Ending> endings) {
@@ -57,7 +65,8 @@ public record OutboundReport(String sender, List<String> recipients, List<Outbou
                     ending.recipients(), matched, noreplyAddress, ending.replyAddress(), ending.token(),
                     ending.notice(), changes, !Arrays.equals(body(submitted), body(ending.message()))));
         }
-        return new OutboundReport(envelope.sender(), envelope.recipients(), copies);
+        return new OutboundReport(envelope.sender(), envelope.recipients(), header(before, "From"),
+                header(before, "Reply-To"), copies);
     }
 
     /**
@@ -92,24 +101,28 @@ public record OutboundReport(String sender, List<String> recipients, List<Outbou
         }
     }
 
-    private static String rawHeader(MimeMessage message, String name) {
+    private static String[] values(MimeMessage message, String name) {
         try {
-            String[] values = message.getHeader(name);
-            return values == null ? null : String.join("\n", values);
+            return message.getHeader(name);
         } catch (MessagingException e) {
             return null;
         }
     }
 
+    private static String rawHeader(MimeMessage message, String name) {
+        String[] values = values(message, name);
+        return values == null ? null : String.join(",", values);
+    }
+
     /** Every occurrence, one a line, unfolded and with encoded words decoded. */
     private static String header(MimeMessage message, String name) {
-        String value = rawHeader(message, name);
-        if (value == null) {
+        String[] values = values(message, name);
+        if (values == null) {
             return null;
         }
         List<String> lines = new ArrayList<>();
-        for (String line : value.split("\n")) {
-            String unfolded = MimeUtility.unfold(line).strip();
+        for (String value : values) {
+            String unfolded = MimeUtility.unfold(value).strip();
             try {
                 lines.add(MimeUtility.decodeText(unfolded));
             } catch (UnsupportedEncodingException e) {
