@@ -182,7 +182,7 @@ class InspectCommandTest {
     void envelopeOptionsReplaceTheHeaders() throws Exception {
         Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
 
-        Run run = inspect(file.toString(), "--json", "--from", "dossiers@caf.fr", "--to", "x@example.org,y@example.org",
+        Run run = inspect(file.toString(), "--json", "--from", "<dossiers@caf.fr>", "--to", "x@example.org,y@example.org",
                 "--guichet.pipeline.config=" + pipeline());
 
         JsonNode report = json(run.out).get(0);
@@ -231,6 +231,19 @@ class InspectCommandTest {
         assertThat(missing.err).contains("no file or folder");
         assertThat(noRecipient.status).isEqualTo(1);
         assertThat(noRecipient.err).contains("give --to");
+    }
+
+    @Test
+    void wrongPipelineStopsWithOneLineNamingIt() throws Exception {
+        Path wrong = Files.writeString(work.resolve("faux.xml"), PIPELINE.replace("class=\"Relay\"", "class=\"Relais\""));
+        Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
+
+        Run run = inspect(file.toString(), "--guichet.pipeline.config=" + wrong);
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.strip()).startsWith("guichet: " + wrong).contains("line ").contains("Relais")
+                .doesNotContain("\n");
     }
 
     /** A noreply notice in French, in both the text and the HTML part of an alternative. */

@@ -25,7 +25,7 @@ public final class DryRun {
     public static final String QUEUE_ID = "inspect";
 
     /** A pipeline.xml whose mailets keep sending mail to each other would never end. */
-    static final int MAX_MAILS = 10_000;
+    static final int MAX_MAILS = 5_000;
 
     private final MailetContainer container;
     private final Clock clock;

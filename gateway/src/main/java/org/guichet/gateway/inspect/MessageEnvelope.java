@@ -35,7 +35,7 @@ public record MessageEnvelope(String sender, List<String> recipients) {
      * Sender from {@code sender}, else {@code Return-Path}, else the first {@code From}; recipients
      * from {@code recipients}, else every address of {@code To}, {@code Cc} and {@code Bcc}.
      *
-     * @param sender     given sender, or null to read it from the headers
+     * @param sender     given sender ({@code <>} or empty for the null sender), or null to read it from the headers
      * @param recipients given recipients, or empty to read them from the headers
      * @throws IllegalArgumentException when the headers give no sender or no recipient
      */
@@ -46,7 +46,7 @@ public record MessageEnvelope(String sender, List<String> recipients) {
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not a readable message: " + e.getMessage(), e);
         }
-        String envelopeSender = sender != null ? sender.strip() : headerSender(message);
+        String envelopeSender = sender != null ? given(sender) : headerSender(message);
         if (envelopeSender == null) {
             throw new IllegalArgumentException("no Return-Path or From address to take the sender from: give --from");
         }
@@ -55,6 +55,15 @@ public record MessageEnvelope(String sender, List<String> recipients) {
             throw new IllegalArgumentException("no To, Cc or Bcc address to take the recipients from: give --to");
         }
         return new MessageEnvelope(envelopeSender, envelopeRecipients);
+    }
+
+    /** {@code <noreply@caf.fr>} or {@code noreply@caf.fr}; {@code <>} or nothing is the null sender. */
+    private static String given(String sender) {
+        String address = sender.strip();
+        if (address.startsWith("<") && address.endsWith(">")) {
+            address = address.substring(1, address.length() - 1).strip();
+        }
+        return address;
     }
 
     private static String headerSender(MimeMessage message) {

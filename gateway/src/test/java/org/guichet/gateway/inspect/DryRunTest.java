@@ -118,6 +118,8 @@ class DryRunTest {
         assertThat(fromHeaders.recipients()).containsExactly("a@example.org", "b@example.org", "c@example.org",
                 "d@example.org");
         assertThat(given).isEqualTo(new MessageEnvelope("app@caf.fr", List.of("z@example.org")));
+        assertThat(MessageEnvelope.of(raw, "<>", List.of("z@example.org")).sender()).isEmpty();
+        assertThat(MessageEnvelope.of(raw, "<app@caf.fr>", List.of("z@example.org")).sender()).isEqualTo("app@caf.fr");
     }
 
     DryRun dryRun(String root, String... processors) throws Exception {
