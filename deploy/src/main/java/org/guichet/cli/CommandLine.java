@@ -18,7 +18,7 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -41,12 +41,17 @@ public final class CommandLine {
         if (commandArgs.isEmpty() || needsNoContext(parsed, commandArgs)) {
             return parsed.execute(commandArgs.toArray(String[]::new));
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
+        // inspect needs no database: it starts only settings, keys and the mailet context, and
+        // keeps warnings (a held message) off the standard output that carries its JSON lines.
+        boolean inspect = commandArgs.get(0).equals(InspectCommand.NAME);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                inspect ? InspectCommand.Settings.class : Guichet.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("guichet.roles=", "guichet.database.embedded.attach=true",
                         "spring.main.banner-mode=off", "logging.level.root=WARN",
                         "logging.level.org.guichet=WARN")
+                .properties(inspect ? new String[] {"logging.threshold.console=ERROR"} : new String[0])
                 .run(springArgs.toArray(String[]::new))) {
             IFactory factory = new SpringFactory(context);
             return new picocli.CommandLine(GuichetCommand.class, factory)
@@ -93,7 +98,8 @@ public final class CommandLine {
             try {
                 return context.getAutowireCapableBeanFactory().createBean(type);
             } catch (Exception e) {
-                return picocli.CommandLine.defaultFactory().create(type);
+                // Picocli builds every command; those whose services this context lacks never run.
+                return new UsageOnlyFactory().create(type);
             }
         }
     }

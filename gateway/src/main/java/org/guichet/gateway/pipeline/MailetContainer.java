@@ -23,10 +23,12 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
 import org.apache.mailet.Matcher;
+import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.spool.Envelope;
 import org.guichet.gateway.spool.SpooledMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -186,9 +188,28 @@ public class MailetContainer implements MessageProcessor {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
+    /**
+     * The container the worker runs, from {@code guichet.pipeline.config}: also for a dry run
+     * ({@code guichet inspect}) on a node that does not have the worker role.
+     */
+    public static MailetContainer configured(PipelineProperties properties, GuichetMailetContext context,
+            ConfigurableEnvironment environment, SmtpProperties smtp) {
+        return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()),
+                properties.config()), context, PipelineConfiguration.placeholders(environment, properties, smtp));
+    }
+
     @Override
     public List<Outgoing> process(ClaimedMessage claimed) throws Exception {
-        PipelineRun run = new PipelineRun(claimed.message());
+        return process(claimed, (outcome, mail) -> { });
+    }
+
+    /**
+     * As {@link #process(ClaimedMessage)}, showing {@code observer} each mail as it ends, while
+     * its message and the attributes the mailets recorded are still there. Nothing is written:
+     * this is how a dry run sees what the mailets did.
+     */
+    public List<Outgoing> process(ClaimedMessage claimed, Observer observer) throws Exception {
+        PipelineRun run = new PipelineRun(claimed.message(), observer);
         Deque<Position> work = new ArrayDeque<>();
         work.add(new Position(run.track(mail(claimed)), 0, 0));
         try (GuichetMailetContext.Scope scope = context.enter(run)) {
@@ -353,6 +374,13 @@ public class MailetContainer implements MessageProcessor {
 
     Set<String> processorStates() {
         return processors.keySet();
+    }
+
+    /** Sees each mail that leaves the processors: relayed, held, or sent on through the mailet context. */
+    @FunctionalInterface
+    public interface Observer {
+
+        void ended(Outgoing outcome, Mail mail) throws MessagingException;
     }
 
     private record Pair(String where, Matcher matcher, Mailet mailet, String onMatchException,

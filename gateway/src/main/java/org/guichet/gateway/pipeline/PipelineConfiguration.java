@@ -65,8 +65,7 @@ class PipelineConfiguration {
     @ConditionalOnRole(Role.WORKER)
     MailetContainer mailetContainer(PipelineProperties properties, GuichetMailetContext context,
             ConfigurableEnvironment environment, SmtpProperties smtp) {
-        return new MailetContainer(PipelineFile.read(resource(properties.config()), properties.config()), context,
-                placeholders(environment, properties, smtp));
+        return MailetContainer.configured(properties, context, environment, smtp);
     }
 
     /** A plain path is a file; {@code classpath:} and {@code file:} locations work too. */

@@ -22,11 +22,13 @@ import org.guichet.gateway.spool.SpooledMessage;
 final class PipelineRun {
 
     private final SpooledMessage original;
+    private final MailetContainer.Observer observer;
     private final List<Outgoing> outcomes = new ArrayList<>();
     private final List<Mail> mails = new ArrayList<>();
 
-    PipelineRun(SpooledMessage original) {
+    PipelineRun(SpooledMessage original, MailetContainer.Observer observer) {
         this.original = original;
+        this.observer = observer;
     }
 
     SpooledMessage original() {
@@ -61,23 +63,28 @@ final class PipelineRun {
         byte[] raw = bytes(mail);
         String sender = sender(mail);
         boolean unchanged = sender.equals(original.envelope().sender()) && Arrays.equals(raw, original.raw());
-        outcomes.add(unchanged ? Outgoing.unchanged(sender, recipients(mail))
-                : Outgoing.rewritten(sender, recipients(mail), raw));
+        add(unchanged ? Outgoing.unchanged(sender, recipients(mail)) : Outgoing.rewritten(sender, recipients(mail), raw),
+                mail);
     }
 
     void hold(Mail mail, String reason) throws MessagingException {
         byte[] raw = bytes(mail);
-        outcomes.add(new Outgoing.Held(sender(mail), recipients(mail), Arrays.equals(raw, original.raw()) ? null : raw,
-                reason, MailAttributes.toJson(mail)));
+        add(new Outgoing.Held(sender(mail), recipients(mail), Arrays.equals(raw, original.raw()) ? null : raw,
+                reason, MailAttributes.toJson(mail)), mail);
     }
 
     void requeue(Mail mail, String processor, Duration delay) throws MessagingException {
         if (mail.getRecipients().isEmpty()) {
             throw new MessagingException("mail " + mail.getName() + " sent without recipients");
         }
-        outcomes.add(new Outgoing.Requeued(sender(mail), recipients(mail), bytes(mail), processor,
-                MailAttributes.toJson(mail), delay));
+        add(new Outgoing.Requeued(sender(mail), recipients(mail), bytes(mail), processor,
+                MailAttributes.toJson(mail), delay), mail);
         track(mail);
+    }
+
+    private void add(Outgoing outcome, Mail mail) throws MessagingException {
+        outcomes.add(outcome);
+        observer.ended(outcome, mail);
     }
 
     static byte[] bytes(Mail mail) throws MessagingException {

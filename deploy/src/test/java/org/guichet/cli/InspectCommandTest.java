@@ -1,0 +1,332 @@
+package org.guichet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code guichet inspect} as an operator runs it: the real mailet container on a pipeline.xml,
+ * messages written here, what is printed, what {@code --out} writes. No database is given and
+ * none is started.
+ */
+class InspectCommandTest {
+
+    static final String CRLF = "\r\n";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The default pipeline, plus notice rewriting on the messages that were given a reply address. */
+    static final String PIPELINE = """
+            <mailetcontainer>
+              <processors>
+                <processor state="root">
+                  <mailet match="IsNoreply" class="SplitPerRecipient"/>
+                  <mailet match="IsNoreply" class="SetReplyAddress">
+                    <replyDomain>${guichet.reply-domain}</replyDomain>
+                    <serviceName>${guichet.pipeline.service-name}</serviceName>
+                  </mailet>
+                  <mailet match="HasMailAttribute=org.guichet.reply.address" class="ReplaceNoreplyNotice">
+                    <commitment>sous 5 jours ouvrés</commitment>
+                  </mailet>
+                  <mailet match="All" class="Relay"/>
+                </processor>
+                <processor state="error">
+                  <mailet match="All" class="Hold"/>
+                </processor>
+              </processors>
+            </mailetcontainer>
+            """;
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void noreplyHtmlNoticeIsReplacedAndTheReplyAddressShown() throws Exception {
+        Path file = write("avis.eml", htmlNotice("To: Camille Martin <camille.martin@example.org>"));
+
+        Run run = inspect(file.toString(), "--guichet.pipeline.config=" + pipeline());
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).contains("envelope:   from <noreply@caf.fr> to camille.martin@example.org")
+                .contains("result:     1 message(s) to relay, 0 held")
+                .contains("noreply rule:   matched (sender noreply@caf.fr)")
+                .containsPattern("reply address:  reply\\+k1-[a-z0-9]{32}@reponse\\.caf\\.fr")
+                .contains("notice:         replaced, 2 replaced")
+                .contains("text/html fr").contains("text/plain fr")
+                .containsPattern("Reply-To:\\s+\\(absent\\)")
+                .containsPattern("now:\\s+Caisse d'allocations familiales <reply\\+k1-")
+                .contains("body:           changed");
+        // Keys come from the home, as the server's; no embedded database was started there.
+        assertThat(Files.exists(home.resolve("keys/reply-token-k1.key"))).isTrue();
+        try (Stream<Path> entries = Files.list(home)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("keys");
+        }
+    }
+
+    @Test
+    void workingReplyToIsLeftUntouched() throws Exception {
+        Path file = write("contact.eml", message("From: CAF <noreply@caf.fr>", "To: camille.martin@example.org",
+                "Reply-To: Service des prestations <prestations@caf.fr>", "Subject: Votre dossier",
+                "Content-Type: text/plain; charset=UTF-8", "", "Merci de ne pas répondre à ce message."));
+
+        Run run = inspect(file.toString());
+
+        assertThat(run.status).isZero();
+        assertThat(run.out).contains("noreply rule:   not matched (a Reply-To is set: replies already reach someone)")
+                .contains("notice:         not run")
+                .contains("unchanged:      leaves as submitted")
+                .doesNotContain("reply+");
+
+        JsonNode copy = json(inspect(file.toString(), "--json").out).get(0).get("copies").get(0);
+        assertThat(copy.get("status").asString()).isEqualTo("relay");
+        assertThat(copy.get("noreplyMatched").asBoolean()).isFalse();
+        assertThat(copy.get("headers").isEmpty()).isTrue();
+        assertThat(copy.get("bodyChanged").asBoolean()).isFalse();
+    }
+
+    @Test
+    void eachRecipientGetsAPersonalCopyWithItsOwnReplyAddress() throws Exception {
+        Path file = write("groupe.eml", htmlNotice("To: alice@example.org, bob@example.org", "Cc: carole@example.org",
+                "Bcc: controle@caf.fr"));
+
+        Run run = inspect(file.toString(), "--json", "--guichet.pipeline.config=" + pipeline());
+
+        assertThat(run.status).isZero();
+        List<JsonNode> lines = json(run.out);
+        assertThat(lines).hasSize(1);
+        JsonNode report = lines.get(0);
+        assertThat(report.get("file").asString()).isEqualTo(file.toString());
+        assertThat(texts(report.get("recipients")))
+                .containsExactly("alice@example.org", "bob@example.org", "carole@example.org", "controle@caf.fr");
+        JsonNode copies = report.get("copies");
+        assertThat(copies).hasSize(4);
+        Set<String> replyAddresses = new HashSet<>();
+        List<String> recipients = new ArrayList<>();
+        for (JsonNode copy : copies) {
+            assertThat(copy.get("recipients")).hasSize(1);
+            recipients.add(copy.get("recipients").get(0).asString());
+            assertThat(copy.get("noreplyMatched").asBoolean()).isTrue();
+            assertThat(copy.get("notice").get("outcome").asString()).isEqualTo("replaced");
+            replyAddresses.add(copy.get("replyAddress").asString());
+            // RFC 5322 §3.6.3: no copy discloses the blind recipient.
+            assertThat(headerNames(copy)).contains("Reply-To", "Bcc");
+        }
+        assertThat(recipients).containsExactly("alice@example.org", "bob@example.org", "carole@example.org",
+                "controle@caf.fr");
+        assertThat(replyAddresses).hasSize(4);
+
+        assertThat(inspect(file.toString(), "--guichet.pipeline.config=" + pipeline()).out)
+                .contains("result:     4 message(s) to relay, 0 held")
+                .contains("inspect-1: relay to alice@example.org")
+                .contains("inspect-4: relay to controle@caf.fr");
+    }
+
+    @Test
+    void outWritesTheRewrittenMessage() throws Exception {
+        Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
+        Path out = work.resolve("sortie.eml");
+
+        Run run = inspect(file.toString(), "--json", "--out", out.toString(), "--guichet.pipeline.config=" + pipeline());
+
+        assertThat(run.status).isZero();
+        String replyAddress = json(run.out).get(0).get("copies").get(0).get("replyAddress").asString();
+        MimeMessage written = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(Files.readAllBytes(out)));
+        assertThat(((InternetAddress) written.getReplyTo()[0]).getAddress()).isEqualTo(replyAddress);
+        assertThat(written.getHeader("Message-ID", null)).isEqualTo("<20260303091244.4F2A1@caf.fr>");
+        String body = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("ne pas r=C3=A9pondre").doesNotContain("ne pas répondre");
+        assertThat(run.err).contains("written: " + out);
+    }
+
+    @Test
+    void outToAFolderWritesEachCopy() throws Exception {
+        Path file = write("groupe.eml", htmlNotice("To: alice@example.org, bob@example.org"));
+        Path folder = Files.createDirectory(work.resolve("copies"));
+
+        Run run = inspect(file.toString(), "--out", folder.toString(), "--guichet.pipeline.config=" + pipeline());
+
+        assertThat(run.status).isZero();
+        assertThat(folder.resolve("groupe-1.eml")).exists();
+        assertThat(folder.resolve("groupe-2.eml")).exists();
+        MimeMessage second = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(Files.readAllBytes(folder.resolve("groupe-2.eml"))));
+        assertThat(second.getHeader("To", ",")).isEqualTo("alice@example.org, bob@example.org");
+        assertThat(((InternetAddress) second.getReplyTo()[0]).getAddress()).startsWith("reply+k1-");
+        assertThat(((InternetAddress) second.getReplyTo()[0]).getPersonal()).isEqualTo("Caisse d'allocations familiales");
+    }
+
+    @Test
+    void envelopeOptionsReplaceTheHeaders() throws Exception {
+        Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
+
+        Run run = inspect(file.toString(), "--json", "--from", "<dossiers@caf.fr>", "--to", "x@example.org,y@example.org",
+                "--guichet.pipeline.config=" + pipeline());
+
+        JsonNode report = json(run.out).get(0);
+        assertThat(report.get("sender").asString()).isEqualTo("dossiers@caf.fr");
+        assertThat(report.get("copies")).hasSize(2);
+        // From is still noreply@caf.fr: the rule reads the header as well as the envelope.
+        assertThat(report.get("copies").get(0).get("noreplyAddress").asString()).isEqualTo("noreply@caf.fr");
+    }
+
+    @Test
+    void inboundFolderGivesOneJsonLinePerFile() throws Exception {
+        Path folder = Files.createDirectory(work.resolve("reponses"));
+        write(folder, "1-justificatif.eml", message("From: Camille Martin <camille.martin@example.org>",
+                "To: reply+k1-aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb@reponse.caf.fr", "Subject: Re: Votre dossier",
+                "Content-Type: text/plain; charset=UTF-8", "",
+                "Bonjour, je vous envoie le justificatif demandé.", "",
+                "Le mar. 3 mars 2026 à 09:12, CAF <noreply@caf.fr> a écrit :",
+                "> Votre dossier est incomplet."));
+        write(folder, "2-question.eml", message("From: Paul <paul@example.org>",
+                "To: reply+k1-aaaaaaaaaaaaaaaacccccccccccccccc@reponse.caf.fr", "Subject: Re: Attestation",
+                "Content-Type: text/plain; charset=UTF-8", "",
+                "Quand recevrai-je mon attestation ?", "", "On Tue, 3 Mar 2026 at 09:12, CAF wrote:",
+                "> Votre attestation est disponible."));
+
+        Run run = inspect(folder.toString(), "--direction", "inbound");
+
+        assertThat(run.status).isZero();
+        List<JsonNode> lines = json(run.out);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("file").asString()).isEqualTo("1-justificatif.eml");
+        assertThat(lines.get(0).get("visibleText").asString()).isEqualTo("Bonjour, je vous envoie le justificatif demandé.");
+        assertThat(lines.get(1).get("file").asString()).isEqualTo("2-question.eml");
+        assertThat(lines.get(1).get("visibleText").asString()).isEqualTo("Quand recevrai-je mon attestation ?");
+        // Only what exists: no threading, automatic or authentication fields pretending.
+        assertThat(names(lines.get(0))).containsExactly("file", "visibleText");
+    }
+
+    @Test
+    void unreadableInputIsReportedNotThrown() throws Exception {
+        Path file = write("sans-destinataire.eml", message("From: noreply@caf.fr", "Subject: x", "", "x"));
+
+        Run missing = inspect(work.resolve("absent.eml").toString());
+        Run noRecipient = inspect(file.toString());
+
+        assertThat(missing.status).isEqualTo(1);
+        assertThat(missing.err).contains("no file or folder");
+        assertThat(noRecipient.status).isEqualTo(1);
+        assertThat(noRecipient.err).contains("give --to");
+    }
+
+    @Test
+    void wrongPipelineStopsWithOneLineNamingIt() throws Exception {
+        Path wrong = Files.writeString(work.resolve("faux.xml"), PIPELINE.replace("class=\"Relay\"", "class=\"Relais\""));
+        Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
+
+        Run run = inspect(file.toString(), "--guichet.pipeline.config=" + wrong);
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err.strip()).startsWith("guichet: " + wrong).contains("line ").contains("Relais")
+                .doesNotContain("\n");
+    }
+
+    /** A noreply notice in French, in both the text and the HTML part of an alternative. */
+    static String htmlNotice(String... recipientHeaders) {
+        List<String> lines = new ArrayList<>(List.of("Return-Path: <noreply@caf.fr>",
+                "From: Caisse d'allocations familiales <noreply@caf.fr>"));
+        lines.addAll(List.of(recipientHeaders));
+        lines.addAll(List.of("Subject: Votre attestation de paiement", "Date: Tue, 3 Mar 2026 09:12:44 +0100",
+                "Message-ID: <20260303091244.4F2A1@caf.fr>", "MIME-Version: 1.0",
+                "Content-Type: multipart/alternative; boundary=\"b1\"", "",
+                "--b1", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable", "",
+                "Bonjour,", "", "Votre attestation est disponible dans votre espace.", "",
+                "Merci de ne pas r=C3=A9pondre =C3=A0 ce message.", "",
+                "--b1", "Content-Type: text/html; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable", "",
+                "<html><body><p>Bonjour,</p><p>Votre attestation est disponible dans votre espace.</p>",
+                "<p><i>Merci de ne pas r=C3=A9pondre =C3=A0 ce message.</i></p></body></html>", "",
+                "--b1--", ""));
+        return String.join(CRLF, lines);
+    }
+
+    static String message(String... lines) {
+        return String.join(CRLF, lines) + CRLF;
+    }
+
+    Path pipeline() throws Exception {
+        Path file = work.resolve("pipeline.xml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, PIPELINE);
+        }
+        return file;
+    }
+
+    Path write(String name, String content) throws Exception {
+        return write(work, name, content);
+    }
+
+    static Path write(Path folder, String name, String content) throws Exception {
+        return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    Run inspect(String... args) {
+        List<String> all = new ArrayList<>(List.of("inspect"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--guichet.home=" + home, "--guichet.reply-domain=reponse.caf.fr",
+                "--guichet.pipeline.service-name=Caisse d'allocations familiales"));
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            status = CommandLine.run(all.toArray(String[]::new));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<JsonNode> json(String out) {
+        return out.lines().filter(line -> !line.isBlank()).map(JSON::readTree).toList();
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asString()));
+        return texts;
+    }
+
+    static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    static List<String> headerNames(JsonNode copy) {
+        List<String> names = new ArrayList<>();
+        copy.get("headers").forEach(change -> names.add(change.get("name").asString()));
+        return names;
+    }
+
+    record Run(int status, String out, String err) {
+    }
+}
