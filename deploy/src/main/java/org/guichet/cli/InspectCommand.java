@@ -24,7 +24,12 @@ import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.guichet.administration.AdministrationProperties;
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.inspect.DryRunConversations;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -316,9 +321,21 @@ class InspectCommand implements Callable<Integer> {
      * machine where no Guichet or PostgreSQL runs. Named rather than referenced: those
      * configurations are package-private in their modules.
      */
-    @EnableConfigurationProperties(SmtpProperties.class)
+    @EnableConfigurationProperties({SmtpProperties.class, AdministrationProperties.class})
     @Import(Settings.Configurations.class)
     static class Settings {
+
+        /** Services resolved from the configuration, as the server does, without writing them. */
+        @Bean
+        ServiceDirectory serviceDirectory(AdministrationProperties administration) {
+            return ServiceDirectory.withoutDatabase(administration);
+        }
+
+        /** Conversations of a dry run are kept in memory: a printed reply address reaches nobody. */
+        @Bean
+        ConversationLog conversationLog(Clock clock) {
+            return new DryRunConversations(clock);
+        }
 
         static final class Configurations implements ImportSelector {
 
@@ -326,6 +343,7 @@ class InspectCommand implements Callable<Integer> {
             public String[] selectImports(AnnotationMetadata metadata) {
                 return new String[] {"org.guichet.node.NodeConfiguration",
                         "org.guichet.gateway.token.ReplyTokenConfiguration",
+                        "org.guichet.gateway.dkim.DkimConfiguration",
                         "org.guichet.gateway.pipeline.PipelineConfiguration"};
             }
         }

@@ -37,11 +37,21 @@ public class ServiceDirectory implements InitializingBean {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The same routing from the configuration alone, for a dry run that must not touch a
+     * database ({@code guichet inspect}); services then have no database id (0).
+     */
+    public static ServiceDirectory withoutDatabase(AdministrationProperties properties) {
+        ServiceDirectory directory = new ServiceDirectory(properties, null);
+        directory.afterPropertiesSet();
+        return directory;
+    }
+
     @Override
     public void afterPropertiesSet() {
         AdministrationProperties.Administration administration = properties.administration();
         // Upserts: several nodes may start at once on one database.
-        long administrationId = jdbc.sql("""
+        long administrationId = jdbc == null ? 0 : jdbc.sql("""
                         insert into administration (code, name) values (:code, :name)
                         on conflict (code) do update set name = excluded.name returning id""")
                 .param("code", administration.code()).param("name", administration.name())
@@ -51,7 +61,7 @@ public class ServiceDirectory implements InitializingBean {
                 null, null, "default"));
         services.forEach((code, definition) -> {
             String name = definition.name() == null || definition.name().isBlank() ? code : definition.name().strip();
-            long id = jdbc.sql("""
+            long id = jdbc == null ? 0 : jdbc.sql("""
                             insert into service (administration_id, code, name, commitment, email, phone,
                                                  postal_address, calendar)
                             values (:administration, :code, :name, :commitment, :email, :phone, :postal, :calendar)
