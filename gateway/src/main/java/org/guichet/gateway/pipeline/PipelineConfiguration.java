@@ -9,10 +9,12 @@ import jakarta.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +41,7 @@ class PipelineConfiguration {
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
-            ConversationLog conversations, Clock clock) {
+            ConversationLog conversations, Clock clock, ObjectProvider<Authenticator> authenticator) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -50,6 +52,7 @@ class PipelineConfiguration {
             context.setAttribute(ServiceDirectory.class.getName(), services);
             context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
             context.setAttribute(Clock.class.getName(), clock);
+            authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
