@@ -65,7 +65,7 @@ public class EvaluateAuthentication extends GenericMailet {
         String helo = AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_HELO, String.class).orElse(null);
         String sender = mail.getMaybeSender().asOptional().map(address -> address.asString()).orElse("");
         AuthenticationResults results = authenticator.authenticate(mail.getRemoteAddr(), helo, sender, bytes(message));
-        prependHeader(message, results);
+        prependHeader(mail.getName(), message, results);
         mail.setAttribute(new Attribute(RESULTS, AttributeValue.of(results.toJson())));
         if (results.flagged()) {
             mail.setAttribute(new Attribute(FLAGGED, AttributeValue.of(true)));
@@ -82,7 +82,7 @@ public class EvaluateAuthentication extends GenericMailet {
      * authserv-id. Header lines only: the body and the other lines stay byte for byte, and no
      * {@code saveChanges()}, which would replace the sender's Message-ID.
      */
-    private void prependHeader(MimeMessage message, AuthenticationResults results) throws MessagingException {
+    private void prependHeader(String queueId, MimeMessage message, AuthenticationResults results) throws MessagingException {
         List<String> lines = Collections.list(message.getAllHeaderLines());
         Set<String> names = new LinkedHashSet<>();
         for (Header header : Collections.list(message.getAllHeaders())) {
@@ -95,7 +95,8 @@ public class EvaluateAuthentication extends GenericMailet {
         String ours = results.authservId().toLowerCase(Locale.ROOT);
         for (String line : lines) {
             if (forged(line, ours)) {
-                LOG.info("removed an Authentication-Results header claiming {} that came from outside", ours);
+                LOG.info("queue {}: removed an Authentication-Results header claiming {} that came from outside (RFC 8601 §5)",
+                        queueId, ours);
                 continue;
             }
             message.addHeaderLine(line);
