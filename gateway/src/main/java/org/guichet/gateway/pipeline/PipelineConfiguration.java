@@ -1,6 +1,7 @@
 package org.guichet.gateway.pipeline;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,15 @@ import jakarta.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.authentication.Authenticator;
+import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +28,6 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.DefaultResourceLoader;
-import java.time.Clock;
-
-import org.guichet.administration.ServiceDirectory;
-import org.guichet.gateway.dkim.DkimKeys;
-import org.springframework.beans.factory.ObjectProvider;
-import org.guichet.conversation.ConversationLog;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -41,7 +41,8 @@ class PipelineConfiguration {
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
-            ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys) {
+            ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
+            ObjectProvider<Authenticator> authenticator) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -53,6 +54,7 @@ class PipelineConfiguration {
             context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
             context.setAttribute(Clock.class.getName(), clock);
             dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
+            authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
