@@ -36,7 +36,7 @@ class CrashRecoveryTest {
         int submission = TestSmtp.freePort();
         int smarthostPort = TestSmtp.freePort();
         Path log = home.resolve("guichet-test.log");
-        String[] settings = {"--guichet.home=" + home, "--server.port=0",
+        String[] settings = {"--guichet.home=" + home, "--server.port=0", "--guichet.name=crash-test-node",
                 "--guichet.roles=submission,worker",
                 "--guichet.smtp.submission.port=" + submission,
                 "--guichet.relay.smarthost=127.0.0.1:" + smarthostPort,

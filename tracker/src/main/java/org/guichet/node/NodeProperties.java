@@ -1,6 +1,5 @@
 package org.guichet.node;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -14,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param home  folder holding the embedded database, keys and runtime files
  * @param roles roles this node runs (submission, inbound, worker, web)
- * @param name  name of this node in leases and logs; defaults to host name and process id
+ * @param name  name of this node in leases and logs, unique among running nodes and the same
+ *              across restarts (a restarted node takes back at once what it held when it died);
+ *              defaults to the host name and the home folder
  */
 @ConfigurationProperties("guichet")
 public record NodeProperties(
@@ -25,7 +26,7 @@ public record NodeProperties(
     public NodeProperties {
         roles = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         if (name == null || name.isBlank()) {
-            name = defaultName();
+            name = defaultName(home);
         }
     }
 
@@ -33,13 +34,13 @@ public record NodeProperties(
         return roles.contains(role);
     }
 
-    private static String defaultName() {
+    private static String defaultName(Path home) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             host = "localhost";
         }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
+        return home == null ? host : host + ":" + home.toAbsolutePath().normalize();
     }
 }

@@ -234,6 +234,19 @@ class PipelineQueue {
     }
 
     /**
+     * Gives back whatever this node held when it last stopped: a node restarted after a crash
+     * does not wait for its own leases to expire. Node names are unique among running nodes.
+     */
+    int releaseAll(String node) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(
+                     "update spool_message set lease_owner = null, lease_until = null where lease_owner = ? and stage = 'pipeline'")) {
+            release.setString(1, node);
+            return release.executeUpdate();
+        }
+    }
+
+    /**
      * Gives back messages whose results could not be written, so that the next pass (here or
      * on another node) takes them at once instead of after the lease.
      */

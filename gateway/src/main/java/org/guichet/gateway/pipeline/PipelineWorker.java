@@ -47,6 +47,14 @@ class PipelineWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        try {
+            int released = queue.releaseAll(node);
+            if (released > 0) {
+                log.info("pipeline: took back {} message(s) this node held when it stopped", released);
+            }
+        } catch (java.sql.SQLException e) {
+            log.warn("pipeline: could not take back this node's leases ({}); they expire by themselves", e.getMessage());
+        }
         running = true;
         thread = Thread.ofPlatform().name("pipeline-worker").start(this::loop);
     }

@@ -111,6 +111,15 @@ class DeliveryQueue {
                 .update();
     }
 
+    /** What this node held when it last stopped, given back at start (node names are unique). */
+    int releaseAll(String node) {
+        return jdbc.sql("""
+                        update spool_recipient set lease_owner = null, lease_until = null
+                        where lease_owner = ? and status in ('queued', 'deferred')""")
+                .params(node)
+                .update();
+    }
+
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }

@@ -57,6 +57,10 @@ public class DeliveryWorker implements SmartLifecycle {
         if (running) {
             return;
         }
+        int released = queue.releaseAll(node);
+        if (released > 0) {
+            log.info("relay: took back {} recipient(s) this node held when it stopped", released);
+        }
         running = true;
         loop = Thread.ofPlatform().name("guichet-relay").daemon(true).start(this::loop);
         log.info("relay started on {} ({})", node,
