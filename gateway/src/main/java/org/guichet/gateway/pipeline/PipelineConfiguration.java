@@ -11,6 +11,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,9 @@ import org.springframework.core.io.DefaultResourceLoader;
 import java.time.Clock;
 
 import org.guichet.administration.ServiceDirectory;
+import org.guichet.casework.Casework;
 import org.guichet.conversation.ConversationLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -39,7 +42,8 @@ class PipelineConfiguration {
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
-            ConversationLog conversations, Clock clock) {
+            ConversationLog conversations, Clock clock, ObjectProvider<Casework> casework,
+            ObjectProvider<ReplyTokenVerifier> verifier) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -50,6 +54,9 @@ class PipelineConfiguration {
             context.setAttribute(ServiceDirectory.class.getName(), services);
             context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
             context.setAttribute(Clock.class.getName(), clock);
+            // Threading of citizens' replies (org.guichet.gateway.threading.ThreadIntoCase).
+            casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
+            verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
