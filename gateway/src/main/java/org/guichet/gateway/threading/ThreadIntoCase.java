@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -138,7 +137,7 @@ public class ThreadIntoCase extends GenericMailet {
                     return parsed[0].getAddress().strip();
                 }
             }
-        } catch (AddressException | MessagingException unreadable) {
+        } catch (MessagingException unreadable) {
             // a broken From is common in automatic mail: the envelope says who sent it
         }
         return mail.getMaybeSender().asString("");

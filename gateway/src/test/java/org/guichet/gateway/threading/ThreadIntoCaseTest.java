@@ -17,8 +17,11 @@ import javax.sql.DataSource;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.james.core.Domain;
+import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -38,6 +41,7 @@ import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKey;
@@ -66,7 +70,7 @@ class ThreadIntoCaseTest {
             new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
     private final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
     private final ReplyTokenSigner signer = new ReplyTokenSigner(ring, new SecureRandom());
-    private final FakeMailContext context = FakeMailContext.defaultContext();
+    private final GuichetMailetContext context = guichetContext();
     private final ThreadIntoCase mailet = new ThreadIntoCase();
     private String replyAddress;
     private int queue;
@@ -84,10 +88,20 @@ class ThreadIntoCaseTest {
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 FINAL_MESSAGE_ID, replyAddress, Instant.parse("2026-03-01T08:00:00Z")));
 
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, (Object) casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, (Object) new ReplyTokenVerifier(ring));
-        context.setAttribute(Clock.class.getName(), (Object) clock);
+        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, casework);
+        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, new ReplyTokenVerifier(ring));
+        context.setAttribute(Clock.class.getName(), clock);
         mailet.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
+    }
+
+    /** The mailet context as the application builds it (PipelineConfiguration publishes the same beans). */
+    private static GuichetMailetContext guichetContext() {
+        try {
+            return new GuichetMailetContext(null, List.of(Domain.of("reponse.caf.fr")),
+                    new MailAddress("postmaster@reponse.caf.fr"));
+        } catch (AddressException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MimeMessage message(String... headers) throws MessagingException {
