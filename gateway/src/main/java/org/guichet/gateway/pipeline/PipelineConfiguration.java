@@ -11,11 +11,13 @@ import jakarta.mail.internet.AddressException;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.guichet.administration.ServiceDirectory;
+import org.guichet.casework.Casework;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,8 @@ class PipelineConfiguration {
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
             ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
-            ObjectProvider<Authenticator> authenticator) {
+            ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
+            ObjectProvider<ReplyTokenVerifier> verifier) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -55,6 +58,8 @@ class PipelineConfiguration {
             context.setAttribute(Clock.class.getName(), clock);
             dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
             authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
+            casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
+            verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"

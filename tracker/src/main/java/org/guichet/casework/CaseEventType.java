@@ -1,0 +1,21 @@
+package org.guichet.casework;
+
+/** What happened to a case; each is one event of the chained log. */
+public enum CaseEventType {
+    /** A case was opened, by the first message that reached it. */
+    CASE_OPENED,
+    /** A message reached the case: how it was threaded, whether a third party wrote it. */
+    RECEIVED,
+    /** The message was recognised as automatic (RFC 3834, delivery report, out-of-office). */
+    CLASSIFIED_AUTOMATIC,
+    /** Guichet acknowledged receipt (CRPA L112-11). */
+    ACKNOWLEDGED,
+    /** A person answered. */
+    ANSWERED,
+    /** The case was closed. */
+    CLOSED,
+    /** A reply to the closed case reopened it. */
+    REOPENED,
+    /** A reply to the closed case opened a new case linked to it. */
+    LINKED
+}

@@ -1,0 +1,39 @@
+package org.guichet.casework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message that reached Guichet's inbound listener, as the mail plane read it.
+ *
+ * @param queueId         spool message holding its raw bytes; one case message per queue id
+ * @param receivedAt      the gateway's clock when it answered 250 to DATA
+ * @param from            the author's address (From, else the envelope sender; '' when neither)
+ * @param conversationId  the conversation its signed reply address names, or null
+ * @param messageId       its Message-ID, or null
+ * @param inReplyTo       the Message-ID of In-Reply-To, or null
+ * @param references      the Message-IDs of References, oldest first
+ * @param subject         decoded Subject, or null
+ * @param visibleText     what the author wrote, without quotes and signature
+ * @param sanitisedHtml   its HTML made safe to show, or null
+ * @param automaticReason why it is automatic (a reason code), or null when a person wrote it
+ * @param serviceCode     the service whose queue takes it if nothing threads it (a capture
+ *                        address's), or null for the administration's {@code default}
+ */
+public record InboundReply(String queueId, Instant receivedAt, String from, String conversationId, String messageId,
+        String inReplyTo, List<String> references, String subject, String visibleText, String sanitisedHtml,
+        String automaticReason, String serviceCode) {
+
+    public InboundReply {
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        from = from == null ? "" : from.strip();
+        references = references == null ? List.of() : List.copyOf(references);
+        visibleText = visibleText == null ? "" : visibleText;
+    }
+
+    public boolean automatic() {
+        return automaticReason != null;
+    }
+}
