@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +43,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,12 +128,25 @@ class OfficialCorpusTest {
         smarthost.stop();
     }
 
+    @Test
+    void corpusHoldsEveryKindOfOfficialMessage() throws Exception {
+        Set<String> kinds = new TreeSet<>();
+        int withoutNotice = 0;
+        for (OfficialMessage message : corpus()) {
+            kinds.addAll(message.kinds());
+            withoutNotice += message.name().contains("sans-avis") ? 1 : 0;
+        }
+        assertThat(kinds).containsAll(List.of("single text/plain", "single text/html", "multipart/alternative",
+                "multipart/related", "inline image", "multipart/mixed", "attachment application/pdf", "attachment text/plain",
+                "quoted-printable", "base64", "8bit", "7bit", "iso-8859-1", "utf-8", "us-ascii", "format=flowed",
+                "line longer than 998 octets", "RFC 2047 Subject", "RFC 2047 From", "multipart/signed",
+                "application/pkcs7-signature", "no Message-ID", "working Reply-To", "Bcc", "To and Cc"));
+        assertThat(withoutNotice).isGreaterThanOrEqualTo(2);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyOfficialMessageLeavesReadableWithItsNoticeReplacedAndTheRestAsSent() throws Exception {
-        List<OfficialMessage> corpus;
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            corpus = files.filter(f -> f.toString().endsWith(".eml")).sorted().map(OfficialMessage::read).toList();
-        }
+        List<OfficialMessage> corpus = corpus();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(32);
         List<String> recipients = corpus.stream().flatMap(m -> m.recipients().stream()).toList();
         assertThat(recipients).as("each message has recipients of its own").doesNotHaveDuplicates();
@@ -153,6 +168,12 @@ class OfficialCorpusTest {
                 (System.nanoTime() - start) / 1_000_000);
 
         return corpus.stream().map(message -> dynamicTest(message.name(), () -> check(message)));
+    }
+
+    private static List<OfficialMessage> corpus() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().map(OfficialMessage::read).toList();
+        }
     }
 
     private void check(OfficialMessage message) throws Exception {

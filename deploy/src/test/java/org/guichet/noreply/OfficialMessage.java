@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -85,6 +87,54 @@ record OfficialMessage(String name, byte[] raw, String sender, List<String> reci
 
     boolean hasReplyTo() throws MessagingException {
         return parsed().getHeader("Reply-To") != null;
+    }
+
+    /** What this message exercises, in the words of the corpus's purpose (kinds of official mail). */
+    Set<String> kinds() throws MessagingException, IOException {
+        Set<String> kinds = new TreeSet<>();
+        MimeMessage message = parsed();
+        MessageEntity root = MessageEntity.of(message);
+        for (MessageEntity entity : root.flatten()) {
+            kinds.add(entity.type());
+            kinds.add(entity.encoding());
+            if (entity.charset() != null) {
+                kinds.add(entity.charset().toLowerCase(Locale.ROOT));
+            }
+            if (entity.header().stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).contains("format=flowed"))) {
+                kinds.add("format=flowed");
+            }
+            if (entity.type().startsWith("image/") && entity.header().stream().anyMatch(line -> line.startsWith("Content-ID:"))) {
+                kinds.add("inline image");
+            }
+            if (entity.attachment() && !entity.type().startsWith("image/")) {
+                kinds.add("attachment " + entity.type());
+            }
+            if (entity.text() != null && entity.text().lines().anyMatch(line -> line.getBytes(StandardCharsets.UTF_8).length > 998)) {
+                kinds.add("line longer than 998 octets");
+            }
+        }
+        if (!root.isMultipart()) {
+            kinds.add("single " + root.type());
+        }
+        if (message.getHeader("Subject", null).contains("=?")) {
+            kinds.add("RFC 2047 Subject");
+        }
+        if (message.getHeader("From", null).contains("=?")) {
+            kinds.add("RFC 2047 From");
+        }
+        if (message.getHeader("Message-ID") == null) {
+            kinds.add("no Message-ID");
+        }
+        if (message.getHeader("Reply-To") != null) {
+            kinds.add("working Reply-To");
+        }
+        if (message.getHeader("Bcc") != null) {
+            kinds.add("Bcc");
+        }
+        if (message.getHeader("Cc") != null && recipients.size() > 1) {
+            kinds.add("To and Cc");
+        }
+        return kinds;
     }
 
     String senderDomain() {
