@@ -21,7 +21,8 @@ public record AdministrationProperties(
         Map<String, ServiceDefinition> services) {
 
     public AdministrationProperties {
-        services = services == null ? Map.of() : Map.copyOf(services);
+        // insertion order is the routing order: keep it
+        services = services == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
 
     /**

@@ -82,7 +82,10 @@ public class ServiceDirectory implements InitializingBean {
         log.info("administration '{}' with service(s) {}", administration.code(), byCode.keySet());
     }
 
-    /** The service a message belongs to, from its submitting application and envelope or From sender. */
+    /**
+     * The service a message belongs to: the first service listing its submitting application,
+     * else the first listing its exact sender address, else the first listing its domain.
+     */
     public ServiceIdentity resolve(String submitter, String sender) {
         String application = submitter == null ? null : submitter.toLowerCase(Locale.ROOT);
         String address = sender == null ? "" : sender.toLowerCase(Locale.ROOT);
@@ -94,7 +97,12 @@ public class ServiceDirectory implements InitializingBean {
             }
         }
         for (Route route : routes) {
-            if (route.senders().contains(address) || domain != null && route.senders().contains(domain)) {
+            if (route.senders().contains(address)) {
+                return route.service();
+            }
+        }
+        for (Route route : routes) {
+            if (domain != null && route.senders().contains(domain)) {
                 return route.service();
             }
         }

@@ -18,6 +18,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.noreply.SetReplyAddress;
+import org.guichet.gateway.noreply.SplitPerRecipient;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Records the conversation {@link SetReplyAddress} opened: service, recipient, subject,
  * original and final Message-ID, reply address, time of acceptance. The copy gets a
  * Message-ID of its own when it had none, or when it is one of several personal copies
- * that would otherwise share the sender's (replies thread on it, RFC 5322 §3.6.4).
+ * (by envelope, Bcc included, or by its To/Cc) that would otherwise share the sender's:
+ * replies thread on it (RFC 5322 §3.6.4).
  * Guichet-only: it needs the conversation log its mailet context publishes.
  *
  * <pre>{@code
@@ -70,7 +72,9 @@ public class RecordConversation extends GenericMailet {
         MimeMessage message = mail.getMessage();
         String original = message.getHeader("Message-ID", null);
         String finalId = original;
-        if (original == null || sharedWithOtherCopies(message)) {
+        boolean oneOfSeveralCopies = AttributeUtils.getValueAndCastFromMail(mail, SplitPerRecipient.COPIES, Integer.class)
+                .orElse(1) > 1;
+        if (original == null || oneOfSeveralCopies || sharedWithOtherCopies(message)) {
             finalId = "<" + publicId + "." + HexFormat.of().formatHex(randomBytes()) + "@" + domainOf(replyAddress) + ">";
             // Header only: saveChanges() would re-encode the body and pick its own Message-ID.
             message.setHeader("Message-ID", finalId);

@@ -7,6 +7,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public class SplitPerRecipient extends GenericMailet {
 
+    /** How many personal copies the original became, an Integer set on each copy (Bcc copies show no other address). */
+    public static final AttributeName COPIES = AttributeName.of("org.guichet.split.copies");
+
     private static final Logger LOG = LoggerFactory.getLogger(SplitPerRecipient.class);
 
     private String processor;
@@ -60,6 +65,7 @@ public class SplitPerRecipient extends GenericMailet {
             Mail copy = mail.duplicate();
             copy.setName(mail.getName() + "-" + (i + 1));
             copy.setRecipients(List.of(recipients.get(i)));
+            copy.setAttribute(COPIES.withValue(AttributeValue.of(recipients.size())));
             copy.setMessage(personalMessage(mail.getMessage()));
             getMailetContext().sendMail(copy, target);
             names.add(copy.getName());
