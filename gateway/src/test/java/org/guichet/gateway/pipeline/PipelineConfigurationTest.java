@@ -41,6 +41,7 @@ class PipelineConfigurationTest {
                 .withBean(ServiceDirectory.class, TestPipelines::services)
                 .withBean(ConversationLog.class, TestPipelines::conversations)
                 .withBean(Clock.class, Clock::systemUTC)
+                .withBean(org.guichet.gateway.dkim.DkimKeys.class, () -> new org.guichet.gateway.dkim.DkimKeys(List.of()))
                 .withUserConfiguration(PipelineConfiguration.class);
     }
 

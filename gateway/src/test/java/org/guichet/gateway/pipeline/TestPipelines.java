@@ -106,6 +106,8 @@ final class TestPipelines {
         GuichetMailetContext context = context();
         context.setAttribute(org.guichet.administration.ServiceDirectory.class.getName(), services());
         context.setAttribute(org.guichet.conversation.ConversationLog.CONTEXT_ATTRIBUTE, conversations());
+        context.setAttribute(org.guichet.gateway.dkim.DkimKeys.CONTEXT_ATTRIBUTE,
+                new org.guichet.gateway.dkim.DkimKeys(java.util.List.of()));
         return context;
     }
 }
