@@ -1,6 +1,11 @@
 package org.guichet.gateway.inbound;
 
 import java.io.ByteArrayInputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -10,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
 /**
@@ -144,11 +150,36 @@ public final class AutomaticMail {
         return text.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The decoded subject. A raw UTF-8 subject (SMTPUTF8, RFC 6532) reaches Jakarta Mail as
+     * ISO-8859-1 text unless its session allows UTF-8; it is read back as UTF-8 when it is valid
+     * UTF-8, then encoded words (RFC 2047) are decoded.
+     */
     private static String subject(MimeMessage message) {
+        String raw = header(message, "Subject");
+        if (raw == null) {
+            return null;
+        }
+        String text = asUtf8(raw);
         try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return header(message, "Subject");
+            return MimeUtility.decodeText(text);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return text;
+        }
+    }
+
+    private static String asUtf8(String text) {
+        if (text.chars().allMatch(c -> c < 0x80) || text.chars().anyMatch(c -> c > 0xff)) {
+            return text;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return text;
         }
     }
 }
