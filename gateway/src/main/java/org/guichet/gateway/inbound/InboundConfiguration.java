@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.node.ConditionalOnRole;
+import org.guichet.node.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ class InboundConfiguration {
 
     /** Built once at start, so that a wrong domain or capture address stops the node with its name. */
     @Bean
+    @ConditionalOnRole(Role.INBOUND)
     InboundAddresses inboundAddresses(InboundProperties properties, Environment environment, SmtpProperties smtp,
             ReplyTokenVerifier verifier) {
         List<String> domains = properties.replyDomains().isEmpty()
