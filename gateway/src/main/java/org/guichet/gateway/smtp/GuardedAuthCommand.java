@@ -21,6 +21,11 @@ final class GuardedAuthCommand extends BaseCommand {
 
     @Override
     public void execute(String commandString, Session session) throws IOException, DropConnectionException {
+        // A listener built without authentication (inbound MX) has none to offer, TLS or not.
+        if (session.getServer().getAuthenticationHandlerFactory().isEmpty()) {
+            session.sendResponse("502 5.5.1 Authentication not available on this service");
+            return;
+        }
         if (!policy.permits(session)) {
             session.sendResponse("538 5.7.11 Encryption required for requested authentication mechanism");
             return;

@@ -4,12 +4,12 @@ package org.guichet.gateway.smtp;
  * A light check of an envelope address (RFC 5321 §4.1.2 Mailbox): one local part, one
  * domain, no spaces or control characters. UTF-8 is allowed (SMTPUTF8, RFC 6531).
  */
-final class MailboxSyntax {
+public final class MailboxSyntax {
 
     private MailboxSyntax() {
     }
 
-    static boolean valid(String address) {
+    public static boolean valid(String address) {
         if (address == null || address.length() > 320) {
             return false;
         }

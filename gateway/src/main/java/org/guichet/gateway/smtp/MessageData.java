@@ -11,12 +11,12 @@ import org.subethamail.smtp.RejectException;
  * A bare CR or LF is refused (RFC 5321 §2.3.8): SMTP smuggling (CVE-2023-51764 and
  * family) hides a second message behind an end-of-data that a lax peer would honour.
  */
-final class MessageData {
+public final class MessageData {
 
     private MessageData() {
     }
 
-    static byte[] read(InputStream data, long maxSize) throws IOException, RejectException {
+    public static byte[] read(InputStream data, long maxSize) throws IOException, RejectException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[8192];
         long total = 0;

@@ -37,8 +37,8 @@ public class PostgresSpool implements Spool, DisposableBean {
 
     private static final String INSERT = """
             insert into spool_message (queue_id, sender, recipients, received_at, client_address, helo,
-                                       submitter, size_bytes, raw, stage)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pipeline')""";
+                                       submitter, size_bytes, raw, stage, processor)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pipeline', ?)""";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -62,7 +62,15 @@ public class PostgresSpool implements Spool, DisposableBean {
 
     @Override
     public String accept(Envelope envelope, byte[] raw) throws SpoolUnavailableException {
-        Pending pending = new Pending(envelope, raw, new CompletableFuture<>());
+        return accept(envelope, raw, ROOT);
+    }
+
+    @Override
+    public String accept(Envelope envelope, byte[] raw, String processor) throws SpoolUnavailableException {
+        if (processor == null || processor.isBlank() || processor.length() > 64) {
+            throw new IllegalArgumentException("processor name must be 1 to 64 characters: " + processor);
+        }
+        Pending pending = new Pending(envelope, raw, processor, new CompletableFuture<>());
         if (!running) {
             throw new SpoolUnavailableException("spool is shutting down", null);
         }
@@ -121,6 +129,7 @@ public class PostgresSpool implements Spool, DisposableBean {
                     insert.setString(7, envelope.submitter());
                     insert.setInt(8, pending.raw().length);
                     insert.setBytes(9, pending.raw());
+                    insert.setString(10, pending.processor());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -139,9 +148,10 @@ public class PostgresSpool implements Spool, DisposableBean {
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
             Envelope envelope = pending.envelope();
-            log.info("queue {}: from=<{}> size={} nrcpt={} client={}{} (queued)", ids.get(i), envelope.sender(),
+            log.info("queue {}: from=<{}> size={} nrcpt={} client={}{}{} (queued)", ids.get(i), envelope.sender(),
                     pending.raw().length, envelope.recipients().size(), envelope.clientAddress(),
-                    envelope.submitter() == null ? "" : " sasl_username=" + envelope.submitter());
+                    envelope.submitter() == null ? "" : " sasl_username=" + envelope.submitter(),
+                    ROOT.equals(pending.processor()) ? "" : " processor=" + pending.processor());
             pending.result().complete(ids.get(i));
         }
         accepted.increment(batch.size());
@@ -155,6 +165,6 @@ public class PostgresSpool implements Spool, DisposableBean {
         committer.join(5_000);
     }
 
-    private record Pending(Envelope envelope, byte[] raw, CompletableFuture<String> result) {
+    private record Pending(Envelope envelope, byte[] raw, String processor, CompletableFuture<String> result) {
     }
 }

@@ -1,0 +1,98 @@
+package org.guichet.gateway.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.guichet.gateway.FreePort;
+import org.guichet.gateway.GatewayTestApplication;
+import org.guichet.gateway.queue.QueueEntry;
+import org.guichet.gateway.queue.QueueOperations;
+import org.guichet.gateway.smtp.SmtpDialog;
+import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A reply through the inbound listener and the default {@code pipeline.xml}: it is classified,
+ * then kept in stage {@code held} (threading into cases comes later), visible in the queue and
+ * never relayed.
+ */
+@SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ExtendWith(OutputCaptureExtension.class)
+class InboundPipelineTest {
+
+    static final int PORT = FreePort.next();
+    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final String REPLY_DOMAIN = "reponse.caf.test";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("guichet.home", InboundListenerTest::tempHome);
+        registry.add("guichet.roles", () -> "inbound,worker");
+        registry.add("guichet.smtp.inbound.port", () -> PORT);
+        registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
+        registry.add("guichet.reply-domain", () -> REPLY_DOMAIN);
+        // Nothing listens there: a relayed reply would show up as a recipient row, not as mail.
+        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + FreePort.next());
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReplyTokenSigner signer;
+
+    @Autowired
+    QueueOperations queue;
+
+    @Test
+    void repliesAreClassifiedThenHeldNeverRelayed(CapturedOutput output) throws Exception {
+        String outOfOffice = send("camille@example.org",
+                "From: camille@example.org\r\nSubject: =?UTF-8?Q?R=C3=A9ponse_automatique_:_Votre_dossier?=\r\n\r\n"
+                        + "Je suis absente jusqu'au 3 juin.\r\n");
+        String citizen = send("camille@example.org",
+                "From: camille@example.org\r\nSubject: Re: Votre dossier\r\n\r\nBonjour, voici ma réponse.\r\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stage(outOfOffice).equals("held") && stage(citizen).equals("held"));
+
+        assertThat(output.getOut()).contains("queue " + outOfOffice + ": automatic=true reason=OUT_OF_OFFICE_SUBJECT")
+                .contains("queue " + citizen + ": automatic=false");
+        assertThat(jdbc.sql("select error from spool_message where queue_id = ?").param(citizen).query(String.class)
+                .single()).contains("threading into cases");
+        assertThat(jdbc.sql("select count(*) from spool_recipient").query(Long.class).single()).isZero();
+        assertThat(queue.list(null, 10)).extracting(QueueEntry::queueId).contains(outOfOffice, citizen);
+    }
+
+    private String send(String sender, String message) throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+            smtp.reply();
+            smtp.command("EHLO mail.example.org");
+            smtp.command("MAIL FROM:<" + sender + ">");
+            assertThat(smtp.command("RCPT TO:<" + signer.localPart(signer.newConversation()) + "@" + REPLY_DOMAIN + ">"))
+                    .isEqualTo("250 Ok");
+            smtp.command("DATA");
+            String reply = smtp.command(message + ".");
+            Matcher queued = Pattern.compile("queued as ([0-9A-F]+)").matcher(reply);
+            assertThat(queued.find()).as(reply).isTrue();
+            return queued.group(1);
+        }
+    }
+
+    private String stage(String queueId) {
+        return jdbc.sql("select stage from spool_message where queue_id = ?").param(queueId).query(String.class).single();
+    }
+
+}
