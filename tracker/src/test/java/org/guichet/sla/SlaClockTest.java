@@ -122,9 +122,10 @@ class SlaClockTest {
         // Counted: Monday 10–12, Wednesday 15–17 (the citizen's reply resumes), Thursday 9–11.
         assertThat(first.elapsedBusinessTime()).isEqualTo(Duration.ofHours(6));
         assertThat(first.state()).isEqualTo(ClockState.MET);
-        // 39 open hours of budget, 2 spent before the pause, 37 from Wednesday 15:00, Whit Monday
-        // skipped: spent on Thursday 12 June at 12:00, so due at the end of that day.
-        assertThat(first.due()).isEqualTo(paris("2025-06-13T00:00"));
+        // 5 working days from Monday 2 June end with Tuesday 10 June (Whit Monday skipped): a
+        // budget of 47 open hours, 2 spent before the pause, 45 from Wednesday 15:00: spent on
+        // Friday 13 June at 12:00, so due at the end of that day.
+        assertThat(first.due()).isEqualTo(paris("2025-06-14T00:00"));
         // The reply while waiting for the first answer starts no next-answer clock.
         assertThat(answeredFigures.nextAnswers()).isEmpty();
         // Resolution is paused too: 2 months of wall-clock time minus the 51 paused hours.
