@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A reply through the inbound listener and the default {@code pipeline.xml}: it is classified,
  * then kept in stage {@code held} (threading into cases comes later), visible in the queue and
- * never relayed.
+ * never relayed: threaded into cases, the raw message kept as evidence.
  */
 @SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(OutputCaptureExtension.class)
@@ -59,21 +59,26 @@ class InboundPipelineTest {
     QueueOperations queue;
 
     @Test
-    void repliesAreClassifiedThenHeldNeverRelayed(CapturedOutput output) throws Exception {
+    void repliesAreClassifiedThreadedIntoCasesAndNeverRelayed(CapturedOutput output) throws Exception {
         String outOfOffice = send("camille@example.org",
                 "From: camille@example.org\r\nSubject: =?UTF-8?Q?R=C3=A9ponse_automatique_:_Votre_dossier?=\r\n\r\n"
                         + "Je suis absente jusqu'au 3 juin.\r\n");
         String citizen = send("camille@example.org",
                 "From: camille@example.org\r\nSubject: Re: Votre dossier\r\n\r\nBonjour, voici ma réponse.\r\n");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> stage(outOfOffice).equals("held") && stage(citizen).equals("held"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stage(outOfOffice).equals("done") && stage(citizen).equals("done"));
 
         assertThat(output.getOut()).contains("queue " + outOfOffice + ": automatic=true reason=OUT_OF_OFFICE_SUBJECT")
                 .contains("queue " + citizen + ": automatic=false");
-        assertThat(jdbc.sql("select error from spool_message where queue_id = ?").param(citizen).query(String.class)
-                .single()).contains("threading into cases");
+        // Kept on a case, the automatic one marked as such; the raw bytes stay in the spool as evidence.
+        assertThat(jdbc.sql("select author_kind from case_message where queue_id = ?").param(outOfOffice)
+                .query(String.class).single()).isEqualTo("automatic");
+        assertThat(jdbc.sql("select author_kind from case_message where queue_id = ?").param(citizen)
+                .query(String.class).single()).isEqualTo("citizen");
+        assertThat(jdbc.sql("select count(*) from spool_message where queue_id in (?, ?) and raw is not null")
+                .params(outOfOffice, citizen).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from spool_recipient").query(Long.class).single()).isZero();
-        assertThat(queue.list(null, 10)).extracting(QueueEntry::queueId).contains(outOfOffice, citizen);
+        assertThat(queue.list(null, 10)).extracting(QueueEntry::queueId).doesNotContain(outOfOffice, citizen);
     }
 
     private String send(String sender, String message) throws Exception {
