@@ -42,6 +42,10 @@ class PipelineConfigurationTest {
                 .withBean(ConversationLog.class, TestPipelines::conversations)
                 .withBean(Clock.class, Clock::systemUTC)
                 .withBean(org.guichet.gateway.dkim.DkimKeys.class, () -> new org.guichet.gateway.dkim.DkimKeys(List.of()))
+                .withBean(org.guichet.gateway.authentication.Authenticator.class, TestPipelines::authenticator)
+                .withBean(org.guichet.casework.Casework.class, TestPipelines::casework)
+                .withBean(org.guichet.gateway.token.ReplyTokenVerifier.class,
+                        () -> new org.guichet.gateway.token.ReplyTokenVerifier(TestPipelines.KEYS))
                 .withUserConfiguration(PipelineConfiguration.class);
     }
 

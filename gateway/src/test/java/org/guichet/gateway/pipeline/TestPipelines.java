@@ -108,6 +108,28 @@ final class TestPipelines {
         context.setAttribute(org.guichet.conversation.ConversationLog.CONTEXT_ATTRIBUTE, conversations());
         context.setAttribute(org.guichet.gateway.dkim.DkimKeys.CONTEXT_ATTRIBUTE,
                 new org.guichet.gateway.dkim.DkimKeys(java.util.List.of()));
+        context.setAttribute(org.guichet.gateway.authentication.Authenticator.CONTEXT_ATTRIBUTE, authenticator());
+        context.setAttribute(org.guichet.casework.Casework.CONTEXT_ATTRIBUTE, casework());
+        context.setAttribute(org.guichet.gateway.token.ReplyTokenVerifier.class.getName(),
+                new org.guichet.gateway.token.ReplyTokenVerifier(KEYS));
         return context;
+    }
+
+    /** DNS on a loopback port where nothing answers: every check ends in temperror, quickly. */
+    static org.guichet.gateway.authentication.Authenticator authenticator() {
+        return new org.guichet.gateway.authentication.Authenticator(
+                new org.guichet.gateway.authentication.ResolverDns(java.util.List.of("127.0.0.1:9"),
+                        java.time.Duration.ofMillis(200)),
+                "mx.guichet.test", java.time.Duration.ofMillis(400), java.time.Clock.systemUTC());
+    }
+
+    static org.guichet.casework.Casework casework() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN);
+        org.springframework.jdbc.datasource.DataSourceTransactionManager transactions =
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(DOMAIN);
+        return new org.guichet.casework.Casework(jdbc, transactions,
+                new org.guichet.casework.EventLog(jdbc, transactions),
+                new org.guichet.casework.CaseReferences(jdbc, new org.guichet.casework.CaseworkProperties("GCH",
+                        "Europe/Paris")), java.time.Clock.systemUTC());
     }
 }
