@@ -41,11 +41,9 @@ public final class CommandLine {
         if (commandArgs.isEmpty() || needsNoContext(parsed, commandArgs)) {
             return parsed.execute(commandArgs.toArray(String[]::new));
         }
-        // inspect needs no database: it starts only settings, keys and the mailet context, and
-        // keeps warnings (a held message) off the standard output that carries its JSON lines.
+        // inspect keeps warnings (a held message) off the standard output that carries its JSON lines.
         boolean inspect = commandArgs.get(0).equals(InspectCommand.NAME);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                inspect ? InspectCommand.Settings.class : Guichet.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("guichet.roles=", "guichet.database.embedded.attach=true",

@@ -23,16 +23,9 @@ import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
 import org.guichet.gateway.smtp.SmtpProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.guichet.administration.AdministrationProperties;
-import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.inspect.DryRunConversations;
-import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.type.AnnotationMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code guichet inspect}: what Guichet would do to a message, without sending or storing
  * anything. Outbound, the real mailet container runs the operator's {@code pipeline.xml} on the
  * message in memory ({@link DryRun}); inbound, the citizen's message is read as a case would show
- * it. Runs on {@link Settings}, a context without database.
+ * it. Runs on the same context as the other commands (the server's database, never written).
  */
 @Command(name = InspectCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Show what Guichet would do to a message, without sending or storing anything.",
@@ -113,6 +106,8 @@ class InspectCommand implements Callable<Integer> {
         if (direction == Direction.inbound) {
             return inbound(files, folder);
         }
+        // A dry run: conversations it opens stay in memory (the addresses it prints reach nobody).
+        mailetContext.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, new DryRunConversations(clock));
         MailetContainer container = MailetContainer.configured(pipeline, mailetContext, environment, smtp);
         try {
             return outbound(new DryRun(container, clock), files, folder);
@@ -313,39 +308,5 @@ class InspectCommand implements Callable<Integer> {
 
     private static JsonMapper json() {
         return QueueCommand.json();
-    }
-
-    /**
-     * What {@code inspect} starts instead of the whole application: settings, reply-token keys
-     * and the mailet context, without a database (no spool, no tracker), so that it runs on a
-     * machine where no Guichet or PostgreSQL runs. Named rather than referenced: those
-     * configurations are package-private in their modules.
-     */
-    @EnableConfigurationProperties({SmtpProperties.class, AdministrationProperties.class})
-    @Import(Settings.Configurations.class)
-    static class Settings {
-
-        /** Services resolved from the configuration, as the server does, without writing them. */
-        @Bean
-        ServiceDirectory serviceDirectory(AdministrationProperties administration) {
-            return ServiceDirectory.withoutDatabase(administration);
-        }
-
-        /** Conversations of a dry run are kept in memory: a printed reply address reaches nobody. */
-        @Bean
-        ConversationLog conversationLog(Clock clock) {
-            return new DryRunConversations(clock);
-        }
-
-        static final class Configurations implements ImportSelector {
-
-            @Override
-            public String[] selectImports(AnnotationMetadata metadata) {
-                return new String[] {"org.guichet.node.NodeConfiguration",
-                        "org.guichet.gateway.token.ReplyTokenConfiguration",
-                        "org.guichet.gateway.dkim.DkimConfiguration",
-                        "org.guichet.gateway.pipeline.PipelineConfiguration"};
-            }
-        }
     }
 }
