@@ -89,6 +89,11 @@ public final class Acknowledger {
         this.clock = clock;
     }
 
+    /** The templates read at start. */
+    AcknowledgementTemplates templates() {
+        return templates;
+    }
+
     /** What to do with a threaded message. */
     sealed interface Decision {
     }
