@@ -13,6 +13,7 @@ import org.apache.james.core.MailAddress;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.acknowledgement.Acknowledger;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
@@ -45,7 +46,7 @@ class PipelineConfiguration {
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
             ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
             ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
-            ObjectProvider<ReplyTokenVerifier> verifier) {
+            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -60,6 +61,7 @@ class PipelineConfiguration {
             authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
             casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
             verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
+            acknowledger.ifAvailable(a -> context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, a));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"

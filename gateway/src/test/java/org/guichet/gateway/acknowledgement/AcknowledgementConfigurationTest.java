@@ -1,0 +1,108 @@
+package org.guichet.gateway.acknowledgement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.guichet.gateway.GatewayTestApplication;
+import org.guichet.gateway.pipeline.GuichetMailetContext;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * In the assembled gateway, the acknowledger reaches the Acknowledge mailet through the mailet
+ * context (a pipeline with Acknowledge starts), services' implicit-decision settings are written
+ * at start, and templates come from the home folder.
+ */
+@SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class AcknowledgementConfigurationTest {
+
+    static final Path HOME = temporaryHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path pipeline = HOME.resolve("pipeline.xml");
+        Files.writeString(pipeline, """
+                <mailetcontainer><processors>
+                  <processor state="root"><mailet match="All" class="Relay"/></processor>
+                  <processor state="inbound">
+                    <mailet match="All" class="ThreadIntoCase"/>
+                    <mailet match="All" class="Acknowledge"/>
+                    <mailet match="All" class="Archive"/>
+                  </processor>
+                  <processor state="error"><mailet match="All" class="Hold"/></processor>
+                </processors></mailetcontainer>
+                """);
+        Files.createDirectories(HOME.resolve("templates/acknowledgement/aides"));
+        Files.writeString(HOME.resolve("templates/acknowledgement/aides/fr.txt"), "Dossier ${reference}\n");
+        registry.add("spring.datasource.url", TestPostgres::newDatabaseUrl);
+        registry.add("guichet.home", HOME::toString);
+        registry.add("guichet.roles", () -> "worker");
+        registry.add("guichet.pipeline.config", pipeline::toString);
+        registry.add("guichet.reply-domain", () -> "reponse.caf.fr");
+        registry.add("guichet.services.aides.name", () -> "Aides au logement");
+        registry.add("guichet.acknowledgement.services.aides.implicit-decision", () -> "ACCEPTANCE");
+        registry.add("guichet.acknowledgement.services.aides.recourse", () -> "Recours : commission de recours amiable.");
+        registry.add("guichet.acknowledgement.period", () -> "3d");
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("guichet-acknowledgement-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    GuichetMailetContext mailetContext;
+
+    @Autowired
+    Acknowledger acknowledger;
+
+    @Autowired
+    AcknowledgementProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theMailetContextPublishesTheAcknowledger() {
+        assertThat(mailetContext.getAttribute(Acknowledger.CONTEXT_ATTRIBUTE)).isSameAs(acknowledger);
+        assertThat(properties.period()).isEqualTo(Duration.ofDays(3));
+        assertThat(properties.perSender()).isEqualTo(5);
+    }
+
+    @Test
+    void servicesImplicitDecisionSettingsAreWrittenAtStart() {
+        assertThat(jdbc.sql("select implicit_decision || ' | ' || recourse from service where code = 'aides'")
+                .query(String.class).single()).isEqualTo("ACCEPTANCE | Recours : commission de recours amiable.");
+        assertThat(jdbc.sql("select implicit_decision from service where code = 'default'").query(String.class)
+                .single()).isEqualTo("NONE");
+    }
+
+    @Test
+    void templatesComeFromTheHomeFolder() {
+        AcknowledgementTemplates templates = acknowledger.templates();
+
+        assertThat(templates.template("aides", "fr.txt")).isEqualTo("Dossier ${reference}\n");
+        assertThat(templates.template("default", "fr.txt")).startsWith("Bonjour,");
+    }
+
+    @Test
+    void aLimitOfZeroIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> new AcknowledgementProperties(true, Duration.ofDays(7), 0, Duration.ofHours(24),
+                null, null, Map.of())).hasMessageContaining("guichet.acknowledgement.per-sender");
+    }
+}
