@@ -44,6 +44,8 @@ class PipelineConfigurationTest {
                 .withBean(org.guichet.gateway.dkim.DkimKeys.class, () -> new org.guichet.gateway.dkim.DkimKeys(List.of()))
                 .withBean(org.guichet.gateway.authentication.Authenticator.class, TestPipelines::authenticator)
                 .withBean(org.guichet.casework.Casework.class, TestPipelines::casework)
+                .withBean(org.guichet.gateway.acknowledgement.Acknowledger.class,
+                        () -> TestPipelines.application().getBean(org.guichet.gateway.acknowledgement.Acknowledger.class))
                 .withBean(org.guichet.gateway.token.ReplyTokenVerifier.class,
                         () -> new org.guichet.gateway.token.ReplyTokenVerifier(TestPipelines.KEYS))
                 .withUserConfiguration(PipelineConfiguration.class);

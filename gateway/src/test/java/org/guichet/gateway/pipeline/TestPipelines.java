@@ -84,52 +84,52 @@ final class TestPipelines {
                 "app.caf.fr", "app"), Instant.parse("2025-03-03T09:00:00Z"), raw));
     }
 
-    private static final javax.sql.DataSource DOMAIN = org.guichet.storage.TestPostgres.newMigratedDatabase();
-
-    /** The default administration and service, written to a database of their own. */
     static org.guichet.administration.ServiceDirectory services() {
-        org.guichet.administration.ServiceDirectory directory = new org.guichet.administration.ServiceDirectory(
-                new org.guichet.administration.AdministrationProperties(
-                        new org.guichet.administration.AdministrationProperties.Administration("caf", "CAF"), null),
-                org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN));
-        directory.afterPropertiesSet();
-        return directory;
+        return application().getBean(org.guichet.administration.ServiceDirectory.class);
     }
 
     static org.guichet.conversation.ConversationLog conversations() {
-        return new org.guichet.conversation.ConversationLog(
-                org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN), java.time.Clock.systemUTC());
+        return application().getBean(org.guichet.conversation.ConversationLog.class);
     }
 
-    /** A context as the application builds it: signer, service directory, conversation log. */
+    private static org.springframework.context.ConfigurableApplicationContext application;
+
+    /**
+     * The gateway's beans as the application assembles them (no role runs: nothing listens,
+     * no worker takes the tests' spool rows), on the tests' database, with the {@link #KEYS}.
+     */
+    static synchronized org.springframework.context.ConfigurableApplicationContext application() {
+        if (application == null) {
+            String url = org.guichet.storage.TestPostgres.newDatabaseUrl();
+            String home;
+            try {
+                home = java.nio.file.Files.createTempDirectory("guichet-pipeline").toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            application = new org.springframework.boot.builder.SpringApplicationBuilder(
+                    org.guichet.gateway.GatewayTestApplication.class)
+                    .web(org.springframework.boot.WebApplicationType.NONE)
+                    .properties("spring.datasource.url=" + url, "guichet.home=" + home, "guichet.roles=",
+                            "guichet.reply-domain=reponse.caf.fr", "guichet.smtp.hostname=mx.guichet.test",
+                            "guichet.administration.code=caf", "guichet.administration.name=CAF",
+                            "guichet.tokens.keys.k1=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                            "guichet.tokens.active-key=k1")
+                    .run();
+        }
+        return application;
+    }
+
+    /** The mailet context the application builds, with every bean Guichet's own mailets use. */
     static GuichetMailetContext domainContext() {
-        GuichetMailetContext context = context();
-        context.setAttribute(org.guichet.administration.ServiceDirectory.class.getName(), services());
-        context.setAttribute(org.guichet.conversation.ConversationLog.CONTEXT_ATTRIBUTE, conversations());
-        context.setAttribute(org.guichet.gateway.dkim.DkimKeys.CONTEXT_ATTRIBUTE,
-                new org.guichet.gateway.dkim.DkimKeys(java.util.List.of()));
-        context.setAttribute(org.guichet.gateway.authentication.Authenticator.CONTEXT_ATTRIBUTE, authenticator());
-        context.setAttribute(org.guichet.casework.Casework.CONTEXT_ATTRIBUTE, casework());
-        context.setAttribute(org.guichet.gateway.token.ReplyTokenVerifier.class.getName(),
-                new org.guichet.gateway.token.ReplyTokenVerifier(KEYS));
-        return context;
+        return application().getBean(GuichetMailetContext.class);
     }
 
-    /** DNS on a loopback port where nothing answers: every check ends in temperror, quickly. */
     static org.guichet.gateway.authentication.Authenticator authenticator() {
-        return new org.guichet.gateway.authentication.Authenticator(
-                new org.guichet.gateway.authentication.ResolverDns(java.util.List.of("127.0.0.1:9"),
-                        java.time.Duration.ofMillis(200)),
-                "mx.guichet.test", java.time.Duration.ofMillis(400), java.time.Clock.systemUTC());
+        return application().getBean(org.guichet.gateway.authentication.Authenticator.class);
     }
 
     static org.guichet.casework.Casework casework() {
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(DOMAIN);
-        org.springframework.jdbc.datasource.DataSourceTransactionManager transactions =
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(DOMAIN);
-        return new org.guichet.casework.Casework(jdbc, transactions,
-                new org.guichet.casework.EventLog(jdbc, transactions),
-                new org.guichet.casework.CaseReferences(jdbc, new org.guichet.casework.CaseworkProperties("GCH",
-                        "Europe/Paris")), java.time.Clock.systemUTC());
+        return application().getBean(org.guichet.casework.Casework.class);
     }
 }
