@@ -77,7 +77,15 @@ class InboundPipelineTest {
                 .query(String.class).single()).isEqualTo("citizen");
         assertThat(jdbc.sql("select count(*) from spool_message where queue_id in (?, ?) and raw is not null")
                 .params(outOfOffice, citizen).query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from spool_recipient").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from spool_recipient r join spool_message m on m.id = r.message_id
+                where m.queue_id in (?, ?)""").params(outOfOffice, citizen).query(Long.class).single())
+                .as("replies are never relayed").isZero();
+        // Only the person's message is acknowledged (RFC 3834: never the automatic one).
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from spool_message where sender = '' and stage <> 'pipeline'").query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select recipients[1] from spool_message where sender = ''").query(String.class).single())
+                .isEqualTo("camille@example.org");
         assertThat(queue.list(null, 10)).extracting(QueueEntry::queueId).doesNotContain(outOfOffice, citizen);
     }
 
