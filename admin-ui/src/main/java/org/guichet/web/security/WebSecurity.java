@@ -29,6 +29,7 @@ class WebSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Guichet"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

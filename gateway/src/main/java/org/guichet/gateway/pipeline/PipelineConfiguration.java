@@ -11,9 +11,13 @@ import jakarta.mail.internet.AddressException;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.guichet.administration.ServiceDirectory;
+import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.acknowledgement.Acknowledger;
+import org.guichet.gateway.answer.AnswerService;
+import org.guichet.gateway.answer.CaseReplyPath;
+import org.guichet.gateway.answer.ServiceMailboxes;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
@@ -46,7 +50,9 @@ class PipelineConfiguration {
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
             ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
             ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
-            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger) {
+            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger,
+            ObjectProvider<AgentAnswers> agentAnswers, ObjectProvider<AnswerService> answers,
+            ObjectProvider<ServiceMailboxes> mailboxes, ObjectProvider<CaseReplyPath> replyPath) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -62,6 +68,10 @@ class PipelineConfiguration {
             casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
             verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
             acknowledger.ifAvailable(a -> context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, a));
+            agentAnswers.ifAvailable(a -> context.setAttribute(AgentAnswers.CONTEXT_ATTRIBUTE, a));
+            answers.ifAvailable(a -> context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, a));
+            mailboxes.ifAvailable(m -> context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, m));
+            replyPath.ifAvailable(p -> context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, p));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"

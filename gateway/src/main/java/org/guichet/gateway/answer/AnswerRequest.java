@@ -1,0 +1,24 @@
+package org.guichet.gateway.answer;
+
+import java.util.Objects;
+
+import org.guichet.casework.AnsweringAgent;
+
+/**
+ * An agent's answer to post to a case.
+ *
+ * @param caseReference the case, e.g. {@code GCH-2026-000123}
+ * @param agent         who writes it (kept internally, never shown to the citizen)
+ * @param text          the answer, plain text
+ * @param answerId      idempotency key chosen by the client (letters, digits, {@code . _ : -}, at most
+ *                      64), or null for a new one: posting twice with one id sends once
+ * @param to            the correspondent to answer (the citizen or a third party who wrote to the
+ *                      case), or null for the last one who wrote
+ */
+public record AnswerRequest(String caseReference, AnsweringAgent agent, String text, String answerId, String to) {
+
+    public AnswerRequest {
+        Objects.requireNonNull(caseReference, "caseReference");
+        Objects.requireNonNull(agent, "agent");
+    }
+}
