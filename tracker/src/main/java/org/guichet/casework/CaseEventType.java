@@ -17,5 +17,9 @@ public enum CaseEventType {
     /** A reply to the closed case reopened it. */
     REOPENED,
     /** A reply to the closed case opened a new case linked to it. */
-    LINKED
+    LINKED,
+    /** An escalation flag was raised (SLA warning or breach, third message, decision date approaching). */
+    FLAGGED,
+    /** The case's priority was raised by an escalation. */
+    PRIORITY_RAISED
 }
