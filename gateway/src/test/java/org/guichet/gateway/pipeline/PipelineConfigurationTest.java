@@ -33,22 +33,28 @@ class PipelineConfigurationTest {
     @TempDir
     Path folder;
 
+    /** The beans Guichet's mailets reach through the mailet context, as the gateway assembles them. */
+    private static final List<Class<?>> DOMAIN_BEANS = List.of(ReplyTokenSigner.class, ServiceDirectory.class,
+            ConversationLog.class, Clock.class, org.guichet.gateway.dkim.DkimKeys.class,
+            org.guichet.gateway.authentication.Authenticator.class, org.guichet.casework.Casework.class,
+            org.guichet.gateway.acknowledgement.Acknowledger.class, org.guichet.gateway.token.ReplyTokenVerifier.class,
+            org.guichet.casework.AgentAnswers.class, org.guichet.gateway.answer.AnswerService.class,
+            org.guichet.gateway.answer.ServiceMailboxes.class, org.guichet.gateway.answer.CaseReplyPath.class);
+
+    /** PipelineConfiguration alone, with this test's settings and the gateway's domain beans. */
     private ApplicationContextRunner runner() {
-        return new ApplicationContextRunner()
-                .withBean(ReplyTokenSigner.class, () -> new ReplyTokenSigner(TestPipelines.KEYS, new SecureRandom()))
+        ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
                         DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
-                .withBean(ServiceDirectory.class, TestPipelines::services)
-                .withBean(ConversationLog.class, TestPipelines::conversations)
-                .withBean(Clock.class, Clock::systemUTC)
-                .withBean(org.guichet.gateway.dkim.DkimKeys.class, () -> new org.guichet.gateway.dkim.DkimKeys(List.of()))
-                .withBean(org.guichet.gateway.authentication.Authenticator.class, TestPipelines::authenticator)
-                .withBean(org.guichet.casework.Casework.class, TestPipelines::casework)
-                .withBean(org.guichet.gateway.acknowledgement.Acknowledger.class,
-                        () -> TestPipelines.application().getBean(org.guichet.gateway.acknowledgement.Acknowledger.class))
-                .withBean(org.guichet.gateway.token.ReplyTokenVerifier.class,
-                        () -> new org.guichet.gateway.token.ReplyTokenVerifier(TestPipelines.KEYS))
                 .withUserConfiguration(PipelineConfiguration.class);
+        for (Class<?> type : DOMAIN_BEANS) {
+            runner = withBeanFromGateway(runner, type);
+        }
+        return runner;
+    }
+
+    private static <T> ApplicationContextRunner withBeanFromGateway(ApplicationContextRunner runner, Class<T> type) {
+        return runner.withBean(type, () -> TestPipelines.application().getBean(type));
     }
 
     @Test
