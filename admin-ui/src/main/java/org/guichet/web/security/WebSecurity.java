@@ -29,6 +29,8 @@ class WebSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
+                        // Reports are evidence for auditors and supervisors; read-only.
+                        .requestMatchers("/api/reports", "/api/reports/**").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Guichet"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
