@@ -79,20 +79,25 @@ public class CaseHistories {
         Map<Long, String> services = serviceCodes();
         for (int start = 0; start < caseIds.length; start += pageSize) {
             long[] page = Arrays.copyOfRange(caseIds, start, Math.min(caseIds.length, start + pageSize));
+            String ids = Arrays.stream(page).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+            Map<Long, String> references = jdbc.sql(
+                            "select id, reference from citizen_case where id = any(cast(:ids as bigint[]))")
+                    .param("ids", ids).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             List<Row> rows = jdbc.sql("""
-                            select e.case_id, c.reference, e.type, e.occurred_at, e.payload ->> 'author',
+                            select e.case_id, e.type, e.occurred_at, e.payload ->> 'author',
                                    e.payload ->> 'queueId', e.payload ->> 'service', e.payload ->> 'serviceCode',
                                    e.payload ->> 'status', e.payload ->> 'automatic'
-                            from case_event e join citizen_case c on c.id = e.case_id
+                            from case_event e
                             where e.case_id = any(cast(:ids as bigint[])) and e.occurred_at <= :asOf
                             order by e.case_id, e.seq""")
-                    .param("ids", Arrays.stream(page).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"))).param("asOf", java.sql.Timestamp.from(asOf))
+                    .param("ids", ids).param("asOf", java.sql.Timestamp.from(asOf))
                     .query(CaseHistories::row).list();
             Map<Long, List<Row>> byCase = rows.stream().collect(Collectors.groupingBy(Row::caseId));
             for (long id : page) {
                 List<Row> events = byCase.get(id);
                 if (events != null) {
-                    consumer.accept(new CaseHistory(id, events.get(0).reference(), slaEvents(events, services)));
+                    consumer.accept(new CaseHistory(id, references.get(id), slaEvents(events, services)));
                 }
             }
         }
@@ -154,17 +159,17 @@ public class CaseHistories {
                 return row.service();
             }
         }
-        throw new IllegalStateException(row.type() + " of case " + row.reference() + " at " + row.at()
+        throw new IllegalStateException(row.type() + " of case " + row.caseId() + " at " + row.at()
                 + " names no known service");
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10));
+        return new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9));
     }
 
-    private record Row(long caseId, String reference, String type, Instant at, String author, String queueId,
+    private record Row(long caseId, String type, Instant at, String author, String queueId,
             String service, String serviceCode, String status, String automatic) {
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 import org.guichet.calendar.BusinessCalendar;
 import org.guichet.sla.ClockFigure;
@@ -98,6 +99,42 @@ public class MonthlyReports {
             }
         }
 
+        Timestamp fromTs = Timestamp.from(from);
+        Timestamp endTs = Timestamp.from(end);
+        // Counted by PostgreSQL on other connections while the clocks run here.
+        CompletableFuture<List<long[]>> messages = CompletableFuture.supplyAsync(() -> jdbc.sql("""
+                        select c.service_id,
+                               extract(isodow from r.occurred_at at time zone :zone)::int,
+                               extract(hour from r.occurred_at at time zone :zone)::int,
+                               count(*) filter (where not r.automatic), count(*) filter (where r.automatic)
+                        from (select e.case_id, e.occurred_at,
+                                     (coalesce(e.payload ->> 'author', '') = 'automatic'
+                                      or exists (select 1 from case_event k
+                                                 where k.case_id = e.case_id and k.type = 'CLASSIFIED_AUTOMATIC'
+                                                   and k.payload ->> 'queueId' = e.payload ->> 'queueId')) as automatic
+                              from case_event e
+                              where e.type = 'RECEIVED' and e.occurred_at >= :from and e.occurred_at < :end) r
+                        join citizen_case c on c.id = r.case_id
+                        group by 1, 2, 3""")
+                .param("zone", zone.getId()).param("from", fromTs).param("end", endTs)
+                .query(MonthlyReports::counts).list());
+        CompletableFuture<List<long[]>> noreply = CompletableFuture.supplyAsync(() -> jdbc.sql("""
+                        select v.service_id,
+                               extract(isodow from v.accepted_at at time zone :zone)::int,
+                               extract(hour from v.accepted_at at time zone :zone)::int,
+                               count(*),
+                               count(*) filter (where exists (
+                                   select 1 from citizen_case c join case_message m on m.case_id = c.id
+                                   where c.conversation_id = v.id and m.direction = 'inbound'
+                                     and m.author_kind in ('citizen', 'third_party') and m.received_at <= :asOf))
+                        from conversation v
+                        where v.accepted_at >= :from and v.accepted_at < :end
+                        group by 1, 2, 3""")
+                .param("zone", zone.getId()).param("from", fromTs).param("end", endTs)
+                .param("asOf", Timestamp.from(asOf))
+                .query(MonthlyReports::counts).list());
+
+
         SlaPolicies policies = policyStore.loadAll();
         SlaClock slaClock = new SlaClock(policies, calendars);
         Map<String, PolicyVersion> used = new TreeMap<>();
@@ -120,52 +157,23 @@ public class MonthlyReports {
             figures.addCase(history.events(), first, answer, calendars.of(answer.serviceCode()), asOf);
         });
 
-        Timestamp fromTs = Timestamp.from(from);
-        Timestamp endTs = Timestamp.from(end);
-        jdbc.sql("""
-                        select c.service_id,
-                               extract(isodow from r.occurred_at at time zone :zone)::int,
-                               extract(hour from r.occurred_at at time zone :zone)::int,
-                               count(*) filter (where not r.automatic), count(*) filter (where r.automatic)
-                        from (select e.case_id, e.occurred_at,
-                                     (coalesce(e.payload ->> 'author', '') = 'automatic'
-                                      or exists (select 1 from case_event k
-                                                 where k.case_id = e.case_id and k.type = 'CLASSIFIED_AUTOMATIC'
-                                                   and k.payload ->> 'queueId' = e.payload ->> 'queueId')) as automatic
-                              from case_event e
-                              where e.type = 'RECEIVED' and e.occurred_at >= :from and e.occurred_at < :end) r
-                        join citizen_case c on c.id = r.case_id
-                        group by 1, 2, 3""")
-                .param("zone", zone.getId()).param("from", fromTs).param("end", endTs)
-                .query((rs, n) -> {
-                    figures.messages(codes.get(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5));
-                    return null;
-                }).list();
-        jdbc.sql("""
-                        select v.service_id,
-                               extract(isodow from v.accepted_at at time zone :zone)::int,
-                               extract(hour from v.accepted_at at time zone :zone)::int,
-                               count(*),
-                               count(*) filter (where exists (
-                                   select 1 from citizen_case c join case_message m on m.case_id = c.id
-                                   where c.conversation_id = v.id and m.direction = 'inbound'
-                                     and m.author_kind in ('citizen', 'third_party') and m.received_at <= :asOf))
-                        from conversation v
-                        where v.accepted_at >= :from and v.accepted_at < :end
-                        group by 1, 2, 3""")
-                .param("zone", zone.getId()).param("from", fromTs).param("end", endTs)
-                .param("asOf", Timestamp.from(asOf))
-                .query((rs, n) -> {
-                    figures.noreply(codes.get(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5));
-                    return null;
-                }).list();
-
+        for (long[] c : messages.join()) {
+            figures.messages(codes.get(c[0]), (int) c[1], (int) c[2], c[3], c[4]);
+        }
+        for (long[] c : noreply.join()) {
+            figures.noreply(codes.get(c[0]), (int) c[1], (int) c[2], c[3], c[4]);
+        }
         Map<String, Object> administration = jdbc.sql("select code, name from administration order by id limit 1")
                 .query().singleRow();
         return new MonthlyReport((String) administration.get("code"), (String) administration.get("name"), month,
                 zone, from, to, asOf, service, used.values().stream()
                 .sorted(Comparator.comparing(PolicyVersion::service).thenComparingInt(PolicyVersion::version)).toList(),
                 run, figures.rows());
+    }
+
+    /** service id, weekday, hour, two counts. */
+    private static long[] counts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)};
     }
 
     private static Instant firstPeopleMessage(List<SlaEvent> events) {
