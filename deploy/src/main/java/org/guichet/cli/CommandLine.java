@@ -18,7 +18,8 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "report", "audit", "help",
+            "--help", "-h");
 
     private CommandLine() {
     }

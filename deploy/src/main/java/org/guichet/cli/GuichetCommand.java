@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         description = {"Guichet: the anti-noreply gateway.",
                 "Run without a command to start the server. Settings as for the server: --guichet.home=DIR,",
                 "or spring.datasource.* for an external PostgreSQL."},
-        subcommands = {QueueCommand.class, SubmitterCommand.class, AccountCommand.class, InspectCommand.class})
+        subcommands = {QueueCommand.class, SubmitterCommand.class, AccountCommand.class, InspectCommand.class,
+                ReportCommand.class, AuditCommand.class})
 class GuichetCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -105,6 +105,12 @@ public class EventLog {
      * number of events (except one seq per case).
      */
     public VerificationReport verify() {
+        return verify((checked, total) -> {
+        });
+    }
+
+    /** As {@link #verify()}, telling {@code progress} after each page how many events are checked. */
+    public VerificationReport verify(Progress progress) {
         Head head = jdbc.sql("select last_event_id, last_hash, event_count from case_event_chain where id = 1")
                 .query((rs, n) -> new Head(rs.getObject(1, Long.class), rs.getBytes(2), rs.getLong(3))).single();
         String headHex = HexFormat.of().formatHex(head.hash());
@@ -135,6 +141,7 @@ public class EventLog {
                 lastSeq.put(event.caseId(), event.seq());
                 last = event;
             }
+            progress.checked(checked, head.count());
             if (page.size() < PAGE) {
                 break;
             }
@@ -206,6 +213,17 @@ public class EventLog {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** Told how far a verification went, so that a long run over millions of events can show it. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * @param checked events checked so far
+         * @param total   events in the chain up to the head the verification reads to
+         */
+        void checked(long checked, long total);
     }
 
     private record Head(Long lastEventId, byte[] hash, long count) {

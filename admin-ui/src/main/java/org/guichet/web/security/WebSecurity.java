@@ -30,6 +30,8 @@ class WebSecurity {
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
                         .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
+                        // Reports are evidence for auditors and supervisors; read-only.
+                        .requestMatchers("/api/reports", "/api/reports/**").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Guichet"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
