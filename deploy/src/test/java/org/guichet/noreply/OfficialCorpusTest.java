@@ -243,7 +243,11 @@ class OfficialCorpusTest {
         // The header as sent, apart from what a personal copy changes (RFC 5322 §3.6.3: no Bcc).
         boolean topLevelRewritten = !original.isMultipart() && NoticeSentences.hasNotice(original.visibleText())
                 && !isSigned(original);
-        List<String> ignored = new ArrayList<>(List.of("bcc", "message-id", "reply-to"));
+        // RFC 3834 §5: an official notice says it is automatic.
+        softly.assertThat(copy.getHeader("Auto-Submitted", null)).as("%s: Auto-Submitted", who)
+                .isEqualTo(message.raw().length > 0 && headerValue(message.raw(), "auto-submitted") != null
+                        ? headerValue(message.raw(), "auto-submitted") : "auto-generated");
+        List<String> ignored = new ArrayList<>(List.of("bcc", "message-id", "reply-to", "auto-submitted"));
         ignored.addAll(TRACE);
         if (topLevelRewritten) {
             ignored.addAll(List.of("content-type", "content-transfer-encoding", "mime-version"));
@@ -382,5 +386,18 @@ class OfficialCorpusTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first value of a header field in raw bytes, unfolded, or null. */
+    private static String headerValue(byte[] raw, String name) {
+        String head = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n\r\n");
+        for (String line : (end < 0 ? head : head.substring(0, end)).replace("\r\n ", " ").replace("\r\n\t", " ").split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 }
