@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.guichet.casework.Casework;
+import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.content.ReplyContentReader;
+import org.guichet.gateway.inspect.AuthenticationReport;
 import org.guichet.gateway.inspect.DryRun;
+import org.guichet.gateway.inspect.InboundDryRun;
+import org.guichet.gateway.inspect.InboundEnvelope;
 import org.guichet.gateway.inspect.Ending;
 import org.guichet.gateway.inspect.HeaderChange;
 import org.guichet.gateway.inspect.InboundReport;
@@ -19,6 +24,9 @@ import org.guichet.gateway.inspect.MessageEnvelope;
 import org.guichet.gateway.inspect.NoticeOutcome;
 import org.guichet.gateway.inspect.OutboundCopy;
 import org.guichet.gateway.inspect.OutboundReport;
+import org.guichet.gateway.inspect.ThreadingReport;
+import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.gateway.inbound.Classification;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
@@ -37,8 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code guichet inspect}: what Guichet would do to a message, without sending or storing
  * anything. Outbound, the real mailet container runs the operator's {@code pipeline.xml} on the
- * message in memory ({@link DryRun}); inbound, the citizen's message is read as a case would show
- * it. Runs on the same context as the other commands (the server's database, never written).
+ * message in memory ({@link DryRun}); inbound, each step of the inbound processor says what it
+ * would do ({@link InboundDryRun}): threading decision, automatic-mail classification, SPF/DKIM/DMARC
+ * and visible text. Runs on the same context as the other commands (the server's database, read,
+ * never written).
  */
 @Command(name = InspectCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Show what Guichet would do to a message, without sending or storing anything.",
@@ -54,6 +64,9 @@ class InspectCommand implements Callable<Integer> {
     private final ConfigurableEnvironment environment;
     private final SmtpProperties smtp;
     private final Clock clock;
+    private final Casework casework;
+    private final ReplyTokenVerifier tokens;
+    private final Authenticator authenticator;
 
     @Spec
     CommandSpec spec;
@@ -74,20 +87,32 @@ class InspectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--from", paramLabel = "ADDRESS",
-            description = "Envelope sender (default: Return-Path, else From); '' for the null sender.")
+            description = "Envelope sender (default: Return-Path, else From); '<>' for the null sender.")
     String from;
 
     @Option(names = "--to", paramLabel = "ADDRESS", split = ",",
-            description = "Envelope recipients (default: every To, Cc and Bcc address).")
+            description = "Envelope recipients (default: outbound, every To, Cc and Bcc address;"
+                    + " inbound, Delivered-To, To and Cc, where the reply address is looked for).")
     List<String> to = new ArrayList<>();
 
+    @Option(names = "--client-ip", paramLabel = "IP",
+            description = "Inbound: the SMTP client's address for SPF (default: the topmost Received header).")
+    String clientIp;
+
+    @Option(names = "--helo", paramLabel = "NAME",
+            description = "Inbound: the name the client gave in EHLO (default: the topmost Received header).")
+    String helo;
+
     InspectCommand(PipelineProperties pipeline, GuichetMailetContext mailetContext, ConfigurableEnvironment environment,
-            SmtpProperties smtp, Clock clock) {
+            SmtpProperties smtp, Clock clock, Casework casework, ReplyTokenVerifier tokens, Authenticator authenticator) {
         this.pipeline = pipeline;
         this.mailetContext = mailetContext;
         this.environment = environment;
         this.smtp = smtp;
         this.clock = clock;
+        this.casework = casework;
+        this.tokens = tokens;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -118,25 +143,59 @@ class InspectCommand implements Callable<Integer> {
 
     private int inbound(List<Path> files, boolean folder) {
         PrintWriter stdout = spec.commandLine().getOut();
-        ReplyContentReader reader = ReplyContentReader.standard();
+        InboundDryRun dryRun = new InboundDryRun(casework, tokens, authenticator, ReplyContentReader.standard(), clock);
         int status = 0;
         for (Path file : files) {
-            byte[] raw;
+            InboundReport report;
             try {
-                raw = Files.readAllBytes(file);
+                // What arrives over SMTP has CRLF line ends (RFC 5321 §2.3.8); DKIM is checked on those bytes.
+                byte[] raw = crlf(Files.readAllBytes(file));
+                InboundEnvelope envelope = InboundEnvelope.of(InboundDryRun.parse(raw), from, to, clientIp, helo);
+                report = dryRun.inspect(raw, envelope);
             } catch (IOException e) {
                 status = failed(file, folder, "cannot read: " + e.getMessage());
                 continue;
+            } catch (RuntimeException e) {
+                status = failed(file, folder, e.getMessage());
+                continue;
             }
-            InboundReport report = InboundReport.of(raw, reader);
             if (asJson || folder) {
                 stdout.println(line(file, folder, report));
             } else {
-                stdout.printf("file:          %s%nvisible text:%n%s%n", file, indent(report.visibleText()));
+                print(stdout, file, report);
             }
         }
         stdout.flush();
         return status;
+    }
+
+    private static void print(PrintWriter out, Path file, InboundReport report) {
+        InboundEnvelope envelope = report.envelope();
+        out.printf("file:           %s%n", file);
+        out.printf("envelope:       from <%s> (%s), client %s helo %s (%s)%n", envelope.mailFrom(),
+                envelope.mailFromSource(), orUnknown(envelope.clientIp()), orUnknown(envelope.helo()),
+                envelope.clientSource());
+        Classification automatic = report.automatic();
+        out.printf("automatic:      %s%n", automatic.automatic()
+                ? "yes, " + automatic.reason() + " (" + automatic.evidence() + ")" : "no");
+        AuthenticationReport authentication = report.authentication();
+        out.printf("authentication: spf=%s dkim=%s dmarc=%s%s%n", authentication.spf(), authentication.dkim(),
+                authentication.dmarc(), authentication.flagged() ? ", flagged (doubtful origin, kept)" : "");
+        out.printf("                Authentication-Results: %s%n", authentication.header());
+        ThreadingReport threading = report.threading();
+        out.printf("threading:      %s%s%n", threading.threading(),
+                threading.matched() == null ? "" : " (" + threading.matched() + ")");
+        out.printf("reply address:  %s (token %s)%n", orAbsent(threading.replyAddress()), threading.token());
+        out.printf("case:           %s, %s, service %s%n",
+                threading.caseReference() == null ? "a new case" : threading.caseReference(), threading.change(),
+                threading.service());
+        out.printf("citizen:        %s%s; author %s%n", threading.citizen(),
+                threading.thirdParty() ? ", written by a third party" : "", threading.author());
+        out.printf("visible text:%n%s%n", indent(report.visibleText()));
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
     }
 
     private int outbound(DryRun dryRun, List<Path> files, boolean folder) throws IOException {

@@ -3,11 +3,15 @@ package org.guichet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,15 +23,25 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.guichet.Guichet;
+import org.guichet.administration.ServiceDirectory;
+import org.guichet.conversation.Conversation;
+import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.token.ReplyToken;
+import org.guichet.gateway.token.ReplyTokenSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code guichet inspect} as an operator runs it: the real mailet container on a pipeline.xml,
- * messages written here, what is printed, what {@code --out} writes. No database is given and
- * none is started.
+ * messages written here, what is printed, what {@code --out} writes; inbound, the threading
+ * decision read from a real PostgreSQL where conversations were recorded, which it never writes.
  */
 class InspectCommandTest {
 
@@ -65,6 +79,7 @@ class InspectCommandTest {
     @Test
     void noreplyHtmlNoticeIsReplacedAndTheReplyAddressShown() throws Exception {
         Path file = write("avis.eml", htmlNotice("To: Camille Martin <camille.martin@example.org>"));
+        long conversations = conversations();
 
         Run run = inspect(file.toString(), "--guichet.pipeline.config=" + pipeline());
 
@@ -80,8 +95,12 @@ class InspectCommandTest {
                 .contains("body:           changed");
         // Keys come from the home, as the server's; a dry run records no conversation.
         assertThat(Files.exists(home.resolve("keys/reply-token-k1.key"))).isTrue();
-        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource(DATABASE))
-                .sql("select count(*) from conversation").query(Long.class).single()).isZero();
+        assertThat(conversations()).isEqualTo(conversations);
+    }
+
+    static long conversations() {
+        return JdbcClient.create(dataSource(DATABASE)).sql("select count(*) from conversation")
+                .query(Long.class).single();
     }
 
     @Test
@@ -205,18 +224,116 @@ class InspectCommandTest {
                 "Content-Type: text/plain; charset=UTF-8", "",
                 "Quand recevrai-je mon attestation ?", "", "On Tue, 3 Mar 2026 at 09:12, CAF wrote:",
                 "> Votre attestation est disponible."));
+        write(folder, "3-absence.eml", message("From: Lou <lou@example.org>", "To: noreply@caf.fr",
+                "Auto-Submitted: auto-replied", "Subject: Absent du bureau",
+                "Content-Type: text/plain; charset=UTF-8", "", "Je suis absente jusqu'au 10 mars."));
+        List<Long> before = caseCounts();
 
         Run run = inspect(folder.toString(), "--direction", "inbound");
 
         assertThat(run.status).isZero();
         List<JsonNode> lines = json(run.out);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
+        for (JsonNode line : lines) {
+            assertThat(names(line)).startsWith("file", "visibleText", "automatic", "threading", "authentication");
+        }
         assertThat(lines.get(0).get("file").asString()).isEqualTo("1-justificatif.eml");
         assertThat(lines.get(0).get("visibleText").asString()).isEqualTo("Bonjour, je vous envoie le justificatif demandé.");
         assertThat(lines.get(1).get("file").asString()).isEqualTo("2-question.eml");
         assertThat(lines.get(1).get("visibleText").asString()).isEqualTo("Quand recevrai-je mon attestation ?");
-        // Only what exists: no threading, automatic or authentication fields pretending.
-        assertThat(names(lines.get(0))).containsExactly("file", "visibleText");
+        assertThat(lines.get(2).get("file").asString()).isEqualTo("3-absence.eml");
+        // Made-up tokens carry no valid signature: the listener would refuse them, nothing threads them.
+        assertThat(lines.get(0).get("threading").get("token").asString()).isEqualTo("invalid");
+        assertThat(lines.get(0).get("threading").get("threading").asString()).isEqualTo("UNTHREADED");
+        assertThat(lines.get(0).get("threading").get("service").asString()).isEqualTo("default");
+        assertThat(lines.get(0).get("automatic").get("automatic").asBoolean()).isFalse();
+        assertThat(lines.get(2).get("automatic").get("automatic").asBoolean()).isTrue();
+        assertThat(lines.get(2).get("threading").get("token").asString()).isEqualTo("none");
+        assertThat(caseCounts()).as("inspect writes no case, message or event").isEqualTo(before);
+    }
+
+    @Test
+    void replyToAConversationsReplyAddressThreadsByItsToken() throws Exception {
+        RecordedConversation conversation = recordConversation("camille.martin@example.org");
+        Path file = write("reponse.eml", message(
+                "Received: from mail.example.org (mail.example.org [192.0.2.25])",
+                "\tby mx.reponse.caf.fr with ESMTPS id 4F2A1; Tue, 3 Mar 2026 10:02:11 +0100",
+                "Return-Path: <camille.martin@example.org>",
+                "From: Camille Martin <camille.martin@example.org>",
+                "To: Caisse d'allocations familiales <" + conversation.replyAddress() + ">",
+                "Subject: Re: Votre attestation", "Message-ID: <r1@example.org>",
+                "Content-Type: text/plain; charset=UTF-8", "",
+                "Bonjour, l'attestation n'est pas dans mon espace.", "",
+                "Le mar. 3 mars 2026 à 09:12, CAF <noreply@caf.fr> a écrit :", "> Votre attestation est disponible."));
+        List<Long> before = caseCounts();
+
+        Run text = inspect(file.toString(), "--direction", "inbound");
+        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out).get(0);
+
+        assertThat(text.status).isZero();
+        assertThat(text.out).contains("threading:      TOKEN (" + conversation.publicId() + ")")
+                .contains("reply address:  " + conversation.replyAddress() + " (token valid)")
+                .contains("case:           a new case, opened, service default")
+                .contains("citizen:        camille.martin@example.org; author citizen")
+                .contains("automatic:      no")
+                .contains("client 192.0.2.25 helo mail.example.org (Received)")
+                .contains("    Bonjour, l'attestation n'est pas dans mon espace.");
+        JsonNode threading = report.get("threading");
+        assertThat(threading.get("threading").asString()).isEqualTo("TOKEN");
+        assertThat(threading.get("conversation").asString()).isEqualTo(conversation.publicId());
+        assertThat(threading.get("change").asString()).isEqualTo("opened");
+        assertThat(threading.get("thirdParty").asBoolean()).isFalse();
+        JsonNode authentication = report.get("authentication");
+        assertThat(authentication.get("spf").asString()).as("the resolver answers nothing: temperror, not a wait")
+                .isEqualTo("temperror");
+        assertThat(authentication.get("spfDomain").asString()).isEqualTo("example.org");
+        assertThat(authentication.get("dkim").asString()).as("an unsigned message").isEqualTo("none");
+        assertThat(authentication.get("header").asString()).contains("dkim=none").contains("client 192.0.2.25");
+        assertThat(report.get("envelope").get("clientIp").asString()).isEqualTo("192.0.2.25");
+        assertThat(caseCounts()).as("inspect writes no case, message or event").isEqualTo(before);
+    }
+
+    @Test
+    void inReplyToAConversationsMessageIdThreadsByHeaderWithoutAToken() throws Exception {
+        RecordedConversation conversation = recordConversation("paul@example.org");
+        Path file = write("sans-jeton.eml", message("From: Paul <paul@example.org>", "To: noreply@caf.fr",
+                "Subject: Re: Votre attestation", "In-Reply-To: <" + conversation.messageId() + ">",
+                "Content-Type: text/plain; charset=UTF-8", "", "Merci."));
+        List<Long> before = caseCounts();
+
+        Run run = inspect(file.toString(), "--direction", "inbound", "--json", "--client-ip", "198.51.100.7",
+                "--helo", "portable.local", "--from", "<>");
+
+        JsonNode report = json(run.out).get(0);
+        JsonNode threading = report.get("threading");
+        assertThat(threading.get("threading").asString()).isEqualTo("HEADER");
+        assertThat(threading.get("matched").asString()).isEqualTo("<" + conversation.messageId() + ">");
+        assertThat(threading.get("conversation").asString()).isEqualTo(conversation.publicId());
+        assertThat(threading.get("token").asString()).isEqualTo("none");
+        assertThat(threading.get("replyAddress").isNull()).isTrue();
+        // The options stand for the session: the null sender is a report (RFC 3464), and SPF checks the HELO name.
+        assertThat(report.get("automatic").get("reason").asString()).isEqualTo("NULL_SENDER_DSN");
+        assertThat(report.get("envelope").get("clientSource").asString()).isEqualTo("--client-ip");
+        assertThat(report.get("authentication").get("spfDomain").asString()).isEqualTo("portable.local");
+        assertThat(caseCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void outOfOfficeIsAutomaticWithItsReasonAndEvidence() throws Exception {
+        RecordedConversation conversation = recordConversation("lou@example.org");
+        Path file = write("absence.eml", message("Return-Path: <lou@example.org>", "From: Lou <lou@example.org>",
+                "To: " + conversation.replyAddress(), "Subject: =?UTF-8?Q?R=C3=A9ponse_automatique_:_absente?=",
+                "Content-Type: text/plain; charset=UTF-8", "", "Je suis absente jusqu'au 10 mars."));
+
+        Run text = inspect(file.toString(), "--direction", "inbound");
+        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out).get(0);
+
+        JsonNode automatic = report.get("automatic");
+        assertThat(automatic.get("automatic").asBoolean()).isTrue();
+        assertThat(automatic.get("reason").asString()).isEqualTo("OUT_OF_OFFICE_SUBJECT");
+        assertThat(automatic.get("evidence").asString()).isEqualTo("Subject: Réponse automatique : absente");
+        assertThat(report.get("threading").get("author").asString()).isEqualTo("automatic");
+        assertThat(text.out).contains("automatic:      yes, OUT_OF_OFFICE_SUBJECT (Subject: Réponse automatique : absente)");
     }
 
     @Test
@@ -285,19 +402,69 @@ class InspectCommandTest {
 
     static final String DATABASE = org.guichet.storage.TestPostgres.newDatabaseUrl();
 
+    /** A loopback UDP port nothing listens on: DNS questions there fail at once. */
+    static final int SILENT_DNS_PORT = freeUdpPort();
+
+    static int freeUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record RecordedConversation(String publicId, String replyAddress, String messageId) {
+    }
+
+    /**
+     * A conversation as the outbound pipeline records it, through the application's own services: a
+     * signed token under the home's key, and the Message-ID its copy left with.
+     */
+    RecordedConversation recordConversation(String recipient) {
+        List<String> args = new ArrayList<>(settings());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
+                .web(WebApplicationType.NONE)
+                .properties("guichet.roles=", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(args.toArray(String[]::new))) {
+            ReplyTokenSigner signer = context.getBean(ReplyTokenSigner.class);
+            ReplyToken token = signer.newConversation();
+            String replyAddress = signer.localPart(token) + "@reponse.caf.fr";
+            String messageId = token.conversationId() + ".4f2a1@reponse.caf.fr";
+            long service = context.getBean(ServiceDirectory.class).byCode(ServiceDirectory.DEFAULT).id();
+            context.getBean(ConversationLog.class).record(new Conversation(token.conversationId(), service, "4F2A1",
+                    "noreply@caf.fr", recipient, "Votre attestation", "<app-1@caf.fr>", "<" + messageId + ">",
+                    replyAddress, Instant.parse("2026-03-03T08:12:44Z")));
+            return new RecordedConversation(token.conversationId(), replyAddress, messageId);
+        }
+    }
+
+    /** Rows of the tables a received reply writes to. */
+    static List<Long> caseCounts() {
+        JdbcClient jdbc = JdbcClient.create(dataSource(DATABASE));
+        return Stream.of("citizen_case", "case_message", "case_event")
+                .map(table -> jdbc.sql("select count(*) from " + table).query(Long.class).single()).toList();
+    }
+
     static javax.sql.DataSource dataSource(String url) {
         org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
         dataSource.setUrl(url);
         return dataSource;
     }
 
+    /** Settings of every run: this test's home and database; a resolver that answers nothing, quickly. */
+    List<String> settings() {
+        return List.of("--guichet.home=" + home, "--guichet.reply-domain=reponse.caf.fr",
+                "--spring.datasource.url=" + DATABASE,
+                "--guichet.administration.name=Caisse d'allocations familiales",
+                "--guichet.pipeline.service-name=Caisse d'allocations familiales",
+                "--guichet.authentication.dns-servers=127.0.0.1:" + SILENT_DNS_PORT,
+                "--guichet.authentication.timeout=1s");
+    }
+
     Run inspect(String... args) {
         List<String> all = new ArrayList<>(List.of("inspect"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--guichet.home=" + home, "--guichet.reply-domain=reponse.caf.fr",
-                "--spring.datasource.url=" + DATABASE,
-                "--guichet.administration.name=Caisse d'allocations familiales",
-                "--guichet.pipeline.service-name=Caisse d'allocations familiales"));
+        all.addAll(settings());
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -54,6 +54,7 @@ public class Casework {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final EventLog events;
     private final CaseReferences references;
     private final Clock clock;
@@ -62,6 +63,8 @@ public class Casework {
             CaseReferences references, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.events = events;
         this.references = references;
         this.clock = clock;
@@ -87,42 +90,61 @@ public class Casework {
         return receipt;
     }
 
+    /**
+     * Where {@link #receive} would thread this message, read from the database as it stands:
+     * nothing is written or locked (a read-only transaction). For {@code guichet inspect}.
+     */
+    public ThreadingPreview preview(InboundReply reply) {
+        return readOnly.execute(status -> {
+            Decision decision = decide(reply, false);
+            boolean thirdParty = decision.thirdParty(reply);
+            String conversation = decision.conversationId() == null ? null
+                    : jdbc.sql("select public_id from conversation where id = :id")
+                            .param("id", decision.conversationId()).query(String.class).optional().orElse(null);
+            String service = jdbc.sql("select code from service where id = :id")
+                    .param("id", decision.serviceId()).query(String.class).single();
+            return new ThreadingPreview(decision.threading(), decision.matched(),
+                    decision.opens() ? null : decision.existing().reference(), conversation, service,
+                    decision.citizen(), thirdParty, author(reply, thirdParty), change(decision, reply));
+        });
+    }
+
     private CaseReceipt thread(InboundReply reply) {
-        Target target = byToken(reply)
-                .or(() -> byHeaders(reply))
-                .or(() -> bySubject(reply))
-                .orElseGet(() -> unthreaded(reply));
-        Case found = target.found();
-        CaseReceipt.Change change = target.opened() ? CaseReceipt.Change.OPENED : CaseReceipt.Change.JOINED;
-        if (!target.opened() && !found.open() && !reply.automatic()) {
-            // Automatic mail (an out-of-office to an agent's answer) is kept on the closed case but reopens nothing.
-            if (closedCaseReply(found.serviceId()) == ClosedCaseReply.LINK) {
+        Decision decision = decide(reply, true);
+        CaseReceipt.Change change = change(decision, reply);
+        Case found = decision.opens()
+                ? open(decision.serviceId(), decision.conversationId(), decision.citizen(),
+                        decision.threading() == Threading.UNTHREADED, null, reply.receivedAt())
+                : decision.existing();
+        switch (change) {
+            case OPENED -> events.append(found.id(), CaseEventType.CASE_OPENED, reply.receivedAt(),
+                    opening(found, decision.threading(), null));
+            case LINKED -> {
                 Case linked = open(found.serviceId(), found.conversationId(), found.citizenAddress(), false,
                         found.id(), reply.receivedAt());
                 events.append(found.id(), CaseEventType.LINKED, reply.receivedAt(),
                         Map.of("linkedCase", linked.reference(), "queueId", reply.queueId()));
-                events.append(linked.id(), CaseEventType.CASE_OPENED, reply.receivedAt(), opening(linked, target, found));
+                events.append(linked.id(), CaseEventType.CASE_OPENED, reply.receivedAt(),
+                        opening(linked, decision.threading(), found));
                 found = linked;
-                change = CaseReceipt.Change.LINKED;
-            } else {
+            }
+            case REOPENED -> {
                 jdbc.sql("update citizen_case set status = 'open', closed_at = null where id = :id")
                         .param("id", found.id()).update();
                 found = caseById(found.id()).orElseThrow();
-                change = CaseReceipt.Change.REOPENED;
             }
-        } else if (target.opened()) {
-            events.append(found.id(), CaseEventType.CASE_OPENED, reply.receivedAt(), opening(found, target, null));
+            case JOINED -> {
+                // the case is taken as it is
+            }
         }
-        boolean thirdParty = target.threading() != Threading.UNTHREADED
-                && !sameAddress(reply.from(), found.citizenAddress());
-        AuthorKind author = reply.automatic() ? AuthorKind.AUTOMATIC
-                : thirdParty ? AuthorKind.THIRD_PARTY : AuthorKind.CITIZEN;
-        CaseMessage message = insertMessage(found.id(), reply, author, thirdParty, target.threading());
+        boolean thirdParty = decision.thirdParty(reply);
+        AuthorKind author = author(reply, thirdParty);
+        CaseMessage message = insertMessage(found.id(), reply, author, thirdParty, decision.threading());
 
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("queueId", reply.queueId());
         received.put("message", message.id());
-        received.put("threading", target.threading().name());
+        received.put("threading", decision.threading().name());
         received.put("thirdParty", thirdParty);
         received.put("author", author.column());
         received.put("change", change.name());
@@ -134,14 +156,43 @@ public class Casework {
         if (change == CaseReceipt.Change.REOPENED) {
             events.append(found.id(), CaseEventType.REOPENED, reply.receivedAt(), Map.of("queueId", reply.queueId()));
         }
-        return new CaseReceipt(found, message, target.threading(), thirdParty, change, false);
+        return new CaseReceipt(found, message, decision.threading(), thirdParty, change, false);
     }
 
-    private static Map<String, Object> opening(Case opened, Target target, Case linkedFrom) {
+    /**
+     * The threading decision, shared by {@link #receive} and {@link #preview}: only reads. With
+     * {@code lock}, the conversation and case rows read are locked for the transaction that
+     * then writes.
+     */
+    private Decision decide(InboundReply reply, boolean lock) {
+        return byToken(reply, lock)
+                .or(() -> byHeaders(reply, lock))
+                .or(() -> bySubject(reply, lock))
+                .orElseGet(() -> unthreaded(reply));
+    }
+
+    /** What the message does to its case: a case found closed is reopened or linked, unless the mail is automatic. */
+    private CaseReceipt.Change change(Decision decision, InboundReply reply) {
+        if (decision.opens()) {
+            return CaseReceipt.Change.OPENED;
+        }
+        if (decision.existing().open() || reply.automatic()) {
+            // Automatic mail (an out-of-office to an agent's answer) is kept on the closed case but reopens nothing.
+            return CaseReceipt.Change.JOINED;
+        }
+        return closedCaseReply(decision.serviceId()) == ClosedCaseReply.LINK
+                ? CaseReceipt.Change.LINKED : CaseReceipt.Change.REOPENED;
+    }
+
+    private static AuthorKind author(InboundReply reply, boolean thirdParty) {
+        return reply.automatic() ? AuthorKind.AUTOMATIC : thirdParty ? AuthorKind.THIRD_PARTY : AuthorKind.CITIZEN;
+    }
+
+    private static Map<String, Object> opening(Case opened, Threading threading, Case linkedFrom) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("reference", opened.reference());
         payload.put("service", opened.serviceId());
-        payload.put("threading", target.threading().name());
+        payload.put("threading", threading.name());
         payload.put("unthreaded", opened.unthreaded());
         if (linkedFrom != null) {
             payload.put("linkedTo", linkedFrom.reference());
@@ -150,15 +201,15 @@ public class Casework {
     }
 
     /** 1. The signed reply address names a conversation: its current case, or a new one. */
-    private Optional<Target> byToken(InboundReply reply) {
+    private Optional<Decision> byToken(InboundReply reply, boolean lock) {
         if (reply.conversationId() == null) {
             return Optional.empty();
         }
-        return conversationTarget("public_id", reply.conversationId(), reply, Threading.TOKEN);
+        return byConversation("public_id", reply.conversationId(), Threading.TOKEN, lock);
     }
 
     /** 2. In-Reply-To, then References from the most recent, naming a Message-ID Guichet sent or received. */
-    private Optional<Target> byHeaders(InboundReply reply) {
+    private Optional<Decision> byHeaders(InboundReply reply, boolean lock) {
         List<String> ids = new ArrayList<>();
         if (reply.inReplyTo() != null) {
             ids.add(reply.inReplyTo());
@@ -171,9 +222,9 @@ public class Casework {
                             + " order by id desc limit 1")
                     .param("id", id).query(Long.class).optional();
             if (caseId.isPresent()) {
-                return Optional.of(new Target(current(caseId.get()), Threading.HEADER, false));
+                return Optional.of(Decision.into(current(caseId.get(), lock), Threading.HEADER, id));
             }
-            Optional<Target> conversation = conversationTarget("final_message_id", id, reply, Threading.HEADER);
+            Optional<Decision> conversation = byConversation("final_message_id", id, Threading.HEADER, lock);
             if (conversation.isPresent()) {
                 return conversation;
             }
@@ -182,29 +233,29 @@ public class Casework {
     }
 
     /** 3. A case reference in the subject, only from the case's own citizen. */
-    private Optional<Target> bySubject(InboundReply reply) {
+    private Optional<Decision> bySubject(InboundReply reply, boolean lock) {
         return references.findIn(reply.subject())
                 .flatMap(reference -> jdbc.sql("select id, citizen_address from citizen_case where reference = :r")
                         .param("r", reference)
                         .query((rs, n) -> sameAddress(reply.from(), rs.getString(2)) ? rs.getLong(1) : null)
-                        .optional())
-                .map(id -> new Target(current(id), Threading.SUBJECT_REFERENCE, false));
+                        .optional()
+                        .map(id -> Decision.into(current(id, lock), Threading.SUBJECT_REFERENCE, reference)));
     }
 
     /** 4. Nothing ties it to Guichet's mail: a new case in the service's (or the default) queue. */
-    private Target unthreaded(InboundReply reply) {
+    private Decision unthreaded(InboundReply reply) {
         Long serviceId = reply.serviceCode() == null ? null : serviceId(reply.serviceCode()).orElse(null);
         if (serviceId == null) {
             serviceId = serviceId(ServiceDirectory.DEFAULT).orElseThrow(() -> new IllegalStateException(
                     "no '" + ServiceDirectory.DEFAULT + "' service: the service directory writes it at start"));
         }
-        return new Target(open(serviceId, null, reply.from(), true, null, reply.receivedAt()), Threading.UNTHREADED, true);
+        return new Decision(Threading.UNTHREADED, null, null, serviceId, null, reply.from());
     }
 
-    private Optional<Target> conversationTarget(String column, String value, InboundReply reply, Threading threading) {
+    private Optional<Decision> byConversation(String column, String value, Threading threading, boolean lock) {
         // The conversation row is locked so that two first replies on two nodes open one case, not two.
         Optional<ConversationRow> conversation = jdbc.sql("select id, service_id, recipient from conversation where "
-                        + column + " = :value order by id limit 1 for update")
+                        + column + " = :value order by id limit 1" + (lock ? " for update" : ""))
                 .param("value", value)
                 .query((rs, n) -> new ConversationRow(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .optional();
@@ -216,19 +267,18 @@ public class Casework {
                         + " order by id desc limit 1")
                 .param("id", row.id()).query(Long.class).optional();
         if (latest.isPresent()) {
-            return Optional.of(new Target(current(latest.get()), threading, false));
+            return Optional.of(Decision.into(current(latest.get(), lock), threading, value));
         }
-        return Optional.of(new Target(open(row.serviceId(), row.id(), row.recipient(), false, null,
-                reply.receivedAt()), threading, true));
+        return Optional.of(new Decision(threading, value, null, row.serviceId(), row.id(), row.recipient()));
     }
 
     /** The case a message for {@code caseId} goes to: the last case linked after it, locked. */
-    private Case current(long caseId) {
+    private Case current(long caseId, boolean lock) {
         long id = caseId;
         for (Optional<Long> next = successor(id); next.isPresent(); next = successor(id)) {
             id = next.get();
         }
-        return jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where id = :id for update")
+        return jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where id = :id" + (lock ? " for update" : ""))
                 .param("id", id).query(Casework::caseRow).single();
     }
 
@@ -358,7 +408,29 @@ public class Casework {
                 rs.getString("sanitised_html"), rs.getString("automatic_reason"));
     }
 
-    private record Target(Case found, Threading threading, boolean opened) {
+    /**
+     * Where a message goes. {@code existing} is the case it joins (its latest linked successor),
+     * or null when a case is to be opened for {@code serviceId}, {@code conversationId} and
+     * {@code citizen}.
+     *
+     * @param matched the conversation id, Message-ID or case reference that threaded it; null when unthreaded
+     */
+    private record Decision(Threading threading, String matched, Case existing, long serviceId, Long conversationId,
+            String citizen) {
+
+        static Decision into(Case existing, Threading threading, String matched) {
+            return new Decision(threading, matched, existing, existing.serviceId(), existing.conversationId(),
+                    existing.citizenAddress());
+        }
+
+        boolean opens() {
+            return existing == null;
+        }
+
+        /** Written from another address than the citizen's; an unthreaded case is the sender's own. */
+        boolean thirdParty(InboundReply reply) {
+            return threading != Threading.UNTHREADED && !sameAddress(reply.from(), citizen);
+        }
     }
 
     private record ConversationRow(long id, long serviceId, String recipient) {

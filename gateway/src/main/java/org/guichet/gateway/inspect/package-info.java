@@ -4,7 +4,10 @@
  * {@link org.guichet.gateway.pipeline.MailetContainer} on the operator's {@code pipeline.xml},
  * following the mail the mailets send through the mailet context in memory instead of the spool;
  * {@link org.guichet.gateway.inspect.OutboundReport} says what the mailets recorded and which
- * headers changed. Inbound: {@link org.guichet.gateway.inspect.InboundReport} shows what the
- * inbound components that exist read from a citizen's message.
+ * headers changed. Inbound: {@link org.guichet.gateway.inspect.InboundDryRun} asks each step of the
+ * inbound processor what it would do with a citizen's message (authentication, automatic-mail
+ * classification, threading read-only from the database, visible text), the session details
+ * coming from options or the message's own headers ({@link org.guichet.gateway.inspect.InboundEnvelope});
+ * {@link org.guichet.gateway.inspect.InboundReport} holds the answers.
  */
 package org.guichet.gateway.inspect;
