@@ -14,6 +14,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.acknowledgement.Acknowledger;
+import org.guichet.gateway.attachment.AttachmentIntake;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
@@ -46,7 +47,8 @@ class PipelineConfiguration {
             ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
             ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
             ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
-            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger) {
+            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger,
+            ObjectProvider<AttachmentIntake> attachments) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -62,6 +64,7 @@ class PipelineConfiguration {
             casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
             verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
             acknowledger.ifAvailable(a -> context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, a));
+            attachments.ifAvailable(a -> context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, a));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
