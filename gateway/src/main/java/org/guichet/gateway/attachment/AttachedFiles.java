@@ -226,7 +226,8 @@ final class AttachedFiles {
             return quoted.group(1);
         }
         Matcher token = Pattern.compile("(?i)(?:^|;)\\s*" + name + "\\s*=\\s*([^;]+)").matcher(unfolded);
-        return token.find() ? token.group(1).strip() : null;
+        // An unterminated quote is dropped: name="avis.pdf means avis.pdf.
+        return token.find() ? token.group(1).strip().replaceAll("^\"|\"$", "") : null;
     }
 
     /** RFC 2231 §4 value: %XX octets in the named charset (UTF-8 when unknown). */
