@@ -48,6 +48,8 @@ class PipelineConfigurationTest {
                         () -> TestPipelines.application().getBean(org.guichet.gateway.acknowledgement.Acknowledger.class))
                 .withBean(org.guichet.gateway.token.ReplyTokenVerifier.class,
                         () -> new org.guichet.gateway.token.ReplyTokenVerifier(TestPipelines.KEYS))
+                .withBean(org.guichet.gateway.attachment.AttachmentIntake.class, () -> TestPipelines.application()
+                        .getBean(org.guichet.gateway.attachment.AttachmentIntake.class))
                 .withUserConfiguration(PipelineConfiguration.class);
     }
 
