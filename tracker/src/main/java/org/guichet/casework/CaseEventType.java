@@ -8,6 +8,8 @@ public enum CaseEventType {
     RECEIVED,
     /** The message was recognised as automatic (RFC 3834, delivery report, out-of-office). */
     CLASSIFIED_AUTOMATIC,
+    /** The files a message carried were recorded: their SHA-256, size, type, and refusal if any. */
+    ATTACHMENTS_STORED,
     /** Guichet acknowledged receipt (CRPA L112-11). */
     ACKNOWLEDGED,
     /** A person answered. */

@@ -28,6 +28,8 @@ class WebSecurity {
         http.authorizeHttpRequests(routes -> routes
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
+                        .requestMatchers("/api/cases/*/attachments", "/api/attachments/**")
+                                .hasAnyRole("AGENT", "SUPERVISOR")
                         .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
                         .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
                         // Reports are evidence for auditors and supervisors; read-only.

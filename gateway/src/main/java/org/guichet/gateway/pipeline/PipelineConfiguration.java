@@ -18,6 +18,7 @@ import org.guichet.gateway.acknowledgement.Acknowledger;
 import org.guichet.gateway.answer.AnswerService;
 import org.guichet.gateway.answer.CaseReplyPath;
 import org.guichet.gateway.answer.ServiceMailboxes;
+import org.guichet.gateway.attachment.AttachmentIntake;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.smtp.SmtpProperties;
@@ -52,7 +53,8 @@ class PipelineConfiguration {
             ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
             ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger,
             ObjectProvider<AgentAnswers> agentAnswers, ObjectProvider<AnswerService> answers,
-            ObjectProvider<ServiceMailboxes> mailboxes, ObjectProvider<CaseReplyPath> replyPath) {
+            ObjectProvider<ServiceMailboxes> mailboxes, ObjectProvider<CaseReplyPath> replyPath,
+            ObjectProvider<AttachmentIntake> attachments) {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
@@ -72,6 +74,7 @@ class PipelineConfiguration {
             answers.ifAvailable(a -> context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, a));
             mailboxes.ifAvailable(m -> context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, m));
             replyPath.ifAvailable(p -> context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, p));
+            attachments.ifAvailable(a -> context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, a));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"

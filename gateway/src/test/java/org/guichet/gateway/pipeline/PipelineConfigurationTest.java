@@ -39,7 +39,8 @@ class PipelineConfigurationTest {
             org.guichet.gateway.authentication.Authenticator.class, org.guichet.casework.Casework.class,
             org.guichet.gateway.acknowledgement.Acknowledger.class, org.guichet.gateway.token.ReplyTokenVerifier.class,
             org.guichet.casework.AgentAnswers.class, org.guichet.gateway.answer.AnswerService.class,
-            org.guichet.gateway.answer.ServiceMailboxes.class, org.guichet.gateway.answer.CaseReplyPath.class);
+            org.guichet.gateway.answer.ServiceMailboxes.class, org.guichet.gateway.answer.CaseReplyPath.class,
+            org.guichet.gateway.attachment.AttachmentIntake.class);
 
     /** PipelineConfiguration alone, with this test's settings and the gateway's domain beans. */
     private ApplicationContextRunner runner() {
