@@ -244,6 +244,50 @@ class CitizenReplyEndToEndTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    @Order(6)
+    void repliesFromOtherMailClientsKeepOnlyWhatTheCitizenWrote() throws Exception {
+        String outlook = """
+                From: Camille Martin <camille@example.org>
+                Subject: RE: Votre demande d'aide au logement
+                Message-ID: <outlook-1@example.org>
+                Content-Type: text/plain; charset=UTF-8
+
+                Voici le justificatif demandé.
+
+                De : Service des prestations <%s>
+                Envoyé : lundi 3 mars 2025 10:05
+                À : Camille Martin <camille@example.org>
+                Objet : Votre demande d'aide au logement
+
+                Votre demande est à l'étude.
+                """.formatted(replyAddress);
+        String appleHtml = """
+                From: Camille Martin <camille@example.org>
+                Subject: Re: Votre demande d'aide au logement
+                Message-ID: <apple-1@example.org>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=UTF-8
+
+                <html><body><div>Merci, j'attends votre réponse.</div><div><br></div>                <blockquote type="cite"><div>Le 3 mars 2025 à 10:02, CAF a écrit :</div>                <div>Votre demande est à l'étude.</div></blockquote><script>alert(1)</script></body></html>
+                """;
+        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), outlook)).startsWith("250");
+        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), appleHtml)).startsWith("250");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from case_message where message_id in ('<outlook-1@example.org>', '<apple-1@example.org>')")
+                .query(Long.class).single() == 2);
+        assertThat(visibleText("<outlook-1@example.org>")).isEqualTo("Voici le justificatif demandé.");
+        assertThat(visibleText("<apple-1@example.org>")).isEqualTo("Merci, j'attends votre réponse.");
+        assertThat(jdbc.sql("select sanitised_html from case_message where message_id = '<apple-1@example.org>'")
+                .query(String.class).single()).doesNotContain("<script").contains("j'attends");
+    }
+
+    private String visibleText(String messageId) {
+        return jdbc.sql("select visible_text from case_message where message_id = ?").param(messageId)
+                .query(String.class).single().strip();
+    }
+
     private String status(long caseId) {
         return jdbc.sql("select status from citizen_case where id = ?").param(caseId).query(String.class).single();
     }
