@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * keys sorted by UTF-16 code units, no whitespace, shortest string escapes, integers only
  * (the rules of RFC 8785 for the values an event payload holds).
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +102,8 @@ final class CanonicalJson {
         }
     }
 
-    private static void string(String value, StringBuilder out) {
+    /** Appends a JSON string literal (RFC 8259 §7); shared by every canonical JSON Guichet writes. */
+    public static void string(String value, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
