@@ -1,0 +1,126 @@
+package org.guichet.citizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.internet.InternetAddress;
+import org.guichet.Guichet;
+import org.guichet.RawSmtp;
+import org.guichet.RecordingSmarthost;
+import org.guichet.TestSmtp;
+import org.guichet.storage.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Mailbox mode over SMTP: the citizen's reply reaches the service's own mailbox; the agent
+ * answers from it, and the citizen receives the answer from the service, never the agent's
+ * address. The agents' mail reaches Guichet by a trusted path here (no DNS to check DMARC).
+ */
+@SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class MailboxModeEndToEndTest {
+
+    static final int SUBMISSION = TestSmtp.freePort();
+    static final int INBOUND = TestSmtp.freePort();
+    static final int SMARTHOST = TestSmtp.freePort();
+    static final String DATABASE = TestPostgres.newDatabaseUrl();
+
+    static RecordingSmarthost smarthost;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-mailbox-" + SUBMISSION);
+        registry.add("guichet.roles", () -> "submission,inbound,worker");
+        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
+        registry.add("guichet.smtp.inbound.port", () -> INBOUND);
+        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
+        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
+        registry.add("guichet.authentication.timeout", () -> "300ms");
+        registry.add("guichet.answers.mailbox-authentication", () -> "none");
+        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.services.prestations.mailbox", () -> "boite.prestations@caf.test");
+        registry.add("guichet.services.prestations.agent-addresses", () -> "agent.dupont@caf.test");
+        registry.add("guichet.services.prestations.mailbox-mode", () -> "true");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void start(@Autowired JdbcClient startsTheApplicationFirst) {
+        smarthost = new RecordingSmarthost(SMARTHOST);
+    }
+
+    @AfterAll
+    static void stop() {
+        smarthost.close();
+    }
+
+    @Test
+    void citizenReplyReachesTheMailboxAndTheAgentsAnswerReachesTheCitizenAsTheService() throws Exception {
+        TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of("camille@example.org"), "Votre dossier",
+                "Bonjour,\nMerci de ne pas répondre à ce message.\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> to("camille@example.org").isPresent());
+        String replyAddress = ((InternetAddress) to("camille@example.org").get().message().getReplyTo()[0]).getAddress();
+
+        RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), """
+                From: Camille Martin <camille@example.org>
+                Subject: Re: Votre dossier
+                Message-ID: <citoyen-1@example.org>
+                Content-Type: text/plain; charset=UTF-8
+
+                Pouvez-vous me dire où en est mon dossier ?
+                """);
+
+        // The service's mailbox receives the citizen's message, answerable to the case address.
+        await().atMost(Duration.ofSeconds(60)).until(() -> to("boite.prestations@caf.test").isPresent());
+        RecordingSmarthost.Received forwarded = to("boite.prestations@caf.test").get();
+        String caseAddress = ((InternetAddress) forwarded.message().getReplyTo()[0]).getAddress();
+        assertThat(new String(forwarded.raw(), StandardCharsets.UTF_8)).contains("où en est mon dossier");
+
+        // The agent answers from their own mailbox, quoting as mail clients do.
+        RawSmtp.send(INBOUND, "agent.dupont@caf.test", List.of(caseAddress), """
+                From: Jean Dupont <agent.dupont@caf.test>
+                Subject: Re: [GCH] Re: Votre dossier
+                Message-ID: <agent-1@caf.test>
+                Content-Type: text/plain; charset=UTF-8
+
+                Votre dossier est complet, le paiement interviendra le 5 du mois.
+
+                Le 3 mars 2025 à 10:02, Camille Martin a écrit :
+                > Pouvez-vous me dire où en est mon dossier ?
+                """);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> answerTo("camille@example.org").isPresent());
+        RecordingSmarthost.Received answer = answerTo("camille@example.org").get();
+        String bytes = new String(answer.raw(), StandardCharsets.UTF_8);
+        assertThat(bytes).contains("Service des prestations").doesNotContain("agent.dupont").doesNotContain("Dupont");
+        assertThat(answer.message().getHeader("In-Reply-To", null)).isEqualTo("<citoyen-1@example.org>");
+        assertThat(jdbc.sql("select count(*) from case_event where type = 'ANSWERED'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private static Optional<RecordingSmarthost.Received> to(String recipient) {
+        return smarthost.received().stream().filter(r -> r.recipients().contains(recipient)).findFirst();
+    }
+
+    private static Optional<RecordingSmarthost.Received> answerTo(String recipient) {
+        return smarthost.received().stream().filter(r -> r.recipients().contains(recipient))
+                .filter(r -> new String(r.raw(), StandardCharsets.UTF_8).contains("le paiement interviendra")).findFirst();
+    }
+}
