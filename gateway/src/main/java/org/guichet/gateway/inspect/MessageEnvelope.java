@@ -9,8 +9,6 @@ import java.util.Set;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -98,31 +96,8 @@ public record MessageEnvelope(String sender, List<String> recipients) {
         }
     }
 
-    /** Addresses of a header, read leniently; group syntax and bare names give none. */
+    /** Addresses of a header, read as the inbound side reads them. */
     private static List<String> addresses(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        try {
-            List<String> found = new ArrayList<>();
-            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                if (address.isGroup()) {
-                    for (InternetAddress member : address.getGroup(false)) {
-                        add(found, member.getAddress());
-                    }
-                } else {
-                    add(found, address.getAddress());
-                }
-            }
-            return found;
-        } catch (AddressException e) {
-            return List.of();
-        }
-    }
-
-    private static void add(List<String> found, String address) {
-        if (address != null && address.lastIndexOf('@') > 0) {
-            found.add(address);
-        }
+        return InboundEnvelope.addresses(value);
     }
 }
