@@ -32,7 +32,7 @@ public final class CommandLine {
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
         for (String arg : args) {
-            if (arg.matches("--(guichet|spring|server|management|logging)\\.[^=]+=.*")) {
+            if (arg.equals("--debug") || arg.matches("--(guichet|spring|server|management|logging)\\.[^=]+=.*")) {
                 springArgs.add(arg);
             } else {
                 commandArgs.add(arg);
@@ -42,24 +42,48 @@ public final class CommandLine {
         if (commandArgs.isEmpty() || needsNoContext(parsed, commandArgs)) {
             return parsed.execute(commandArgs.toArray(String[]::new));
         }
-        // inspect keeps warnings (a held message) off the standard output that carries its JSON lines.
+        // inspect keeps warnings (a held message) off the standard output that carries its JSON lines,
+        // and needs no database of its own: without a running node it gets a throw-away one.
         boolean inspect = commandArgs.get(0).equals(InspectCommand.NAME);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties("guichet.roles=", "guichet.database.embedded.attach=true",
-                        "spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "logging.level.org.guichet=WARN")
-                .properties(inspect ? new String[] {"logging.threshold.console=ERROR"} : new String[0])
-                .run(springArgs.toArray(String[]::new))) {
+        boolean debug = springArgs.contains("--debug");
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(Guichet.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .properties("guichet.roles=", "guichet.database.embedded.attach=true",
+                            "spring.main.banner-mode=off", "logging.level.root=WARN",
+                            "logging.level.org.guichet=WARN",
+                            // A failure that no analyzer explains is said below in one line, not as a stack trace.
+                            "logging.level.org.springframework.boot.SpringApplication=" + (debug ? "ERROR" : "OFF"))
+                    .properties(inspect ? new String[] {"logging.threshold.console=ERROR",
+                            "guichet.database.embedded.throwaway=true"} : new String[0])
+                    .run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("guichet: " + commandArgs.get(0) + " could not start: " + rootMessage(e)
+                    + (debug ? "" : " (--debug shows the details)"));
+            return 1;
+        }
+        try (context) {
             IFactory factory = new SpringFactory(context);
             return new picocli.CommandLine(GuichetCommand.class, factory)
                     .setExecutionExceptionHandler((e, cmd, result) -> {
-                        cmd.getErr().println("guichet: " + e.getMessage());
+                        cmd.getErr().println("guichet: " + rootMessage(e));
+                        if (debug) {
+                            e.printStackTrace(cmd.getErr());
+                        }
                         return 2;
                     })
                     .execute(commandArgs.toArray(String[]::new));
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Help and usage errors are answered without starting anything. */

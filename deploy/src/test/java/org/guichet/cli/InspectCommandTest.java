@@ -98,6 +98,34 @@ class InspectCommandTest {
         assertThat(conversations()).isEqualTo(conversations);
     }
 
+    @Test
+    void dryRunsNeedNoDatabase() throws Exception {
+        Path freshHome = home.resolve("fresh");
+        Path notice = write("sans-base.eml", htmlNotice("To: Camille Martin <camille.martin@example.org>"));
+        Path reply = write("reponse-sans-base.eml", message("From: Camille Martin <camille.martin@example.org>",
+                "To: <reply+k1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@reponse.caf.fr>", "Subject: Re: Votre attestation",
+                "Message-ID: <r9@example.org>", "Content-Type: text/plain; charset=UTF-8", "", "Bonjour."));
+        Set<Path> temporaryBefore = dryRunFolders();
+
+        for (String[] direction : List.of(new String[] {"--direction", "outbound"}, new String[] {"--direction", "inbound"})) {
+            Path file = direction[1].equals("outbound") ? notice : reply;
+            Run run = run("inspect", file.toString(), direction[0], direction[1], "--guichet.home=" + freshHome,
+                    "--guichet.reply-domain=reponse.caf.fr", "--guichet.authentication.dns-servers=127.0.0.1:" + SILENT_DNS_PORT,
+                    "--guichet.authentication.timeout=1s");
+            assertThat(run.status).as(run.err).isZero();
+            assertThat(run.out).contains(direction[1].equals("outbound") ? "noreply rule:   matched" : "threading:");
+        }
+        // No node ran on that home: the database was a temporary one, and it is gone.
+        assertThat(freshHome.resolve("postgres")).doesNotExist();
+        assertThat(dryRunFolders()).isEqualTo(temporaryBefore);
+    }
+
+    private static Set<Path> dryRunFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return new HashSet<>(entries.filter(p -> p.getFileName().toString().startsWith("guichet-dry-run-")).toList());
+        }
+    }
+
     static long conversations() {
         return JdbcClient.create(dataSource(DATABASE)).sql("select count(*) from conversation")
                 .query(Long.class).single();
@@ -465,6 +493,10 @@ class InspectCommandTest {
         List<String> all = new ArrayList<>(List.of("inspect"));
         all.addAll(List.of(args));
         all.addAll(settings());
+        return run(all.toArray(String[]::new));
+    }
+
+    static Run run(String... all) {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -473,7 +505,7 @@ class InspectCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = CommandLine.run(all.toArray(String[]::new));
+            status = CommandLine.run(all);
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);

@@ -1,5 +1,7 @@
 package org.guichet.crash;
 
+import org.guichet.GuichetProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -17,4 +17,9 @@ class NodeConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    @Bean
+    HomeFolder homeFolder(NodeProperties node) {
+        return HomeFolder.prepare(node.home());
+    }
 }

@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.guichet.node.NodeProperties;
+import org.guichet.node.HomeFolder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(NodeProperties node, EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(node.home(), properties);
+    EmbeddedPostgresServer embeddedPostgresServer(HomeFolder home, EmbeddedDatabaseProperties properties) {
+        return EmbeddedPostgresServer.start(home.path(), properties);
     }
 
     @Bean(destroyMethod = "close")

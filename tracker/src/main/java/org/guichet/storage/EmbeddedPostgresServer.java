@@ -42,20 +42,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final int port;
     private final FileChannel lockChannel;
+    private final Path temporaryFolder;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, FileChannel lockChannel) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, FileChannel lockChannel, Path temporaryFolder) {
         this.postgres = postgres;
         this.port = port;
         this.lockChannel = lockChannel;
+        this.temporaryFolder = temporaryFolder;
     }
 
     public static EmbeddedPostgresServer start(Path home, EmbeddedDatabaseProperties properties) {
+        Path dataDirectory = home.resolve("postgres");
+        Path logFile = home.resolve("logs/postgres.log");
+        FileChannel channel;
+        FileLock lock;
         try {
-            Files.createDirectories(home);
-            Path dataDirectory = home.resolve("postgres");
-            FileChannel channel = FileChannel.open(home.resolve("guichet.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
+            Files.createDirectories(home.resolve("logs"));
+            channel = FileChannel.open(home.resolve("guichet.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 lock = channel.tryLock();
             } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
@@ -65,8 +68,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 channel.close();
                 return attachToRunning(home, dataDirectory, properties);
             }
+            if (properties.throwaway()) {
+                channel.close();
+                return startThrowaway(properties);
+            }
             stopStalePostmaster(dataDirectory);
-            Files.createDirectories(home.resolve("logs"));
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException(home, null, "cannot prepare " + dataDirectory + ": " + e.getMessage(), e);
+        }
+        try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -78,15 +88,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("logs/postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("logs/postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, postgres.getPort(), channel);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, postgres.getPort(), channel, null);
             server.createDatabaseIfMissing();
             log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", server.port, dataDirectory);
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL under " + home, e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw new EmbeddedDatabaseException(home, logFile, "PostgreSQL did not start with data in " + dataDirectory
+                    + ": " + lastLines(logFile, e), e);
+        }
+    }
+
+    /** What PostgreSQL itself said last: the reason a person can act on (version, permissions, disk). */
+    private static String lastLines(Path logFile, Exception e) {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            List<String> said = lines.stream().filter(line -> line.contains("FATAL") || line.contains("ERROR")
+                    || line.contains("DETAIL") || line.contains("HINT")).toList();
+            List<String> tail = said.isEmpty() ? lines : said;
+            return tail.isEmpty() ? String.valueOf(e.getMessage())
+                    : String.join(" / ", tail.subList(Math.max(0, tail.size() - 3), tail.size())).strip();
+        } catch (IOException unreadable) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
         }
     }
 
@@ -94,11 +128,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedDatabaseProperties properties) throws IOException {
         Optional<PostmasterPid> running = PostmasterPid.read(dataDirectory).filter(PostmasterPid::alive);
         if (!properties.attach() || running.isEmpty()) {
-            throw new IllegalStateException("Another Guichet process is using " + home
-                    + " (guichet.lock is held). Stop it, or set guichet.home to another folder.");
+            throw new EmbeddedDatabaseException(home, null, "another Guichet process is using " + home
+                    + " (guichet.lock is held)", null);
         }
         log.info("using the embedded PostgreSQL of the running Guichet on port {}", running.get().port());
-        return new EmbeddedPostgresServer(null, running.get().port(), null);
+        return new EmbeddedPostgresServer(null, running.get().port(), null, null);
+    }
+
+    /** A database for one dry run: durability off (nothing in it outlives the process), folder removed at close. */
+    private static EmbeddedPostgresServer startThrowaway(EmbeddedDatabaseProperties properties) throws IOException {
+        Path folder = Files.createTempDirectory("guichet-dry-run-");
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(folder.resolve("postgres"))
+                    .setPGStartupWait(properties.startupWait())
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, postgres.getPort(), null, folder);
+            server.createDatabaseIfMissing();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(folder);
+            throw new EmbeddedDatabaseException(null, null, "a temporary PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not remove the temporary folder {}: {}", folder, e.getMessage());
+        }
     }
 
     /** A postmaster left by a killed Guichet: ask it for a smart shutdown and wait. */
@@ -139,7 +202,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             statement.execute("create database " + DATABASE);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database '" + DATABASE + "'", e);
+            throw new EmbeddedDatabaseException(null, null, "cannot create the database '" + DATABASE + "': "
+                    + e.getMessage(), e);
         }
     }
 
@@ -166,6 +230,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         if (lockChannel != null) {
             lockChannel.close();
+        }
+        if (temporaryFolder != null) {
+            deleteRecursively(temporaryFolder);
         }
     }
 

@@ -20,7 +20,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void runsWithDurableCommitsAndKeepsDataAcrossRestarts() throws Exception {
-        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), false);
+        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), false, false);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, properties);
              Connection connection = server.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
@@ -41,13 +41,13 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void secondProcessOnTheSameHomeIsRefusedUnlessItAttaches() throws Exception {
-        EmbeddedDatabaseProperties owner = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), false);
+        EmbeddedDatabaseProperties owner = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), false, false);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, owner)) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(home, owner))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Another Guichet process is using");
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessageContaining("another Guichet process is using");
 
-            EmbeddedDatabaseProperties cli = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), true);
+            EmbeddedDatabaseProperties cli = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), true, false);
             try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.start(home, cli)) {
                 assertThat(attached.port()).isEqualTo(server.port());
                 try (Connection connection = attached.dataSource().getConnection()) {
@@ -59,6 +59,33 @@ class EmbeddedPostgresServerTest {
                 assertThat(connection.isValid(2)).isTrue();
             }
         }
+    }
+
+    @Test
+    void dryRunDatabaseLivesInATemporaryFolderRemovedAtClose() throws Exception {
+        EmbeddedDatabaseProperties dryRun = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(60), true, true);
+        Path data;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, dryRun);
+             Connection connection = server.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            data = Path.of(show(statement, "data_directory"));
+            assertThat(data.startsWith(home)).isFalse();
+            assertThat(data).exists();
+        }
+        assertThat(data).doesNotExist();
+        assertThat(home.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void dataFolderPostgresRefusesIsReportedWithItsLog() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("postgres"));
+        java.nio.file.Files.writeString(home.resolve("postgres/PG_VERSION"), "9.6\n");
+        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(0, Duration.ofSeconds(20), false, false);
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(home, properties))
+                .isInstanceOfSatisfying(EmbeddedDatabaseException.class, e -> {
+                    assertThat(e.logFile()).isEqualTo(home.resolve("logs/postgres.log"));
+                    assertThat(e.getMessage()).contains("PostgreSQL did not start with data in " + home.resolve("postgres"));
+                });
     }
 
     private static String show(Statement statement, String setting) throws Exception {

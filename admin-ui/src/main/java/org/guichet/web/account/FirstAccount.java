@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 
 import org.guichet.node.ConditionalOnRole;
-import org.guichet.node.NodeProperties;
+import org.guichet.node.HomeFolder;
 import org.guichet.node.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +30,9 @@ class FirstAccount implements ApplicationRunner {
     private final AccountService accounts;
     private final Path home;
 
-    FirstAccount(AccountService accounts, NodeProperties node) {
+    FirstAccount(AccountService accounts, HomeFolder home) {
         this.accounts = accounts;
-        this.home = node.home();
+        this.home = home.path();
     }
 
     @Override
@@ -43,7 +43,6 @@ class FirstAccount implements ApplicationRunner {
         String password = accounts.create("admin", EnumSet.allOf(WebRole.class));
         Path file = home.resolve("initial-admin-password");
         try {
-            Files.createDirectories(home);
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n");

@@ -39,7 +39,12 @@ public abstract class SmtpListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            // SubEthaSMTP binds in start() and wraps the BindException.
+            throw new SmtpListenerException(name, server.getPort(), e);
+        }
         log.info("{} listener on port {}{}", name, server.getPortAllocated(), description());
     }
 
@@ -56,6 +61,11 @@ public abstract class SmtpListener implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
+    }
+
+    /** {@code submission} or {@code inbound}: the role, and the key under {@code guichet.smtp}. */
+    public String name() {
+        return name;
     }
 
     public int port() {

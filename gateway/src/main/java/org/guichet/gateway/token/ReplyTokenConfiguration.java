@@ -2,7 +2,7 @@ package org.guichet.gateway.token;
 
 import java.security.SecureRandom;
 
-import org.guichet.node.NodeProperties;
+import org.guichet.node.HomeFolder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +13,9 @@ class ReplyTokenConfiguration {
 
     /** Loaded once at start, so a wrong key setting stops the node with a message naming it. */
     @Bean
-    ReplyTokenKeyRing replyTokenKeyRing(ReplyTokenProperties properties, NodeProperties node) {
+    ReplyTokenKeyRing replyTokenKeyRing(ReplyTokenProperties properties, HomeFolder home) {
         return ReplyTokenKeyRing.load(properties.keys(), properties.activeKey(),
-                ReplyTokenKeyFolder.ofHome(node.home()), new SecureRandom());
+                ReplyTokenKeyFolder.ofHome(home.path()), new SecureRandom());
     }
 
     @Bean

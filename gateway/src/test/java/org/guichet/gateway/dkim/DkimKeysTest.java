@@ -14,12 +14,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.mailet.Mail;
-import org.guichet.node.NodeProperties;
+import org.guichet.node.HomeFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -122,7 +121,7 @@ class DkimKeysTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withBean(NodeProperties.class, () -> new NodeProperties(home, Set.of(), "test"))
+                .withBean(HomeFolder.class, () -> HomeFolder.prepare(home))
                 .withUserConfiguration(DkimConfiguration.class);
     }
 

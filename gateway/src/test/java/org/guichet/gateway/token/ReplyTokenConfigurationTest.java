@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Set;
 
-import org.guichet.node.NodeProperties;
+import org.guichet.node.HomeFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,7 +17,7 @@ class ReplyTokenConfigurationTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withBean(NodeProperties.class, () -> new NodeProperties(home, Set.of(), "test"))
+                .withBean(HomeFolder.class, () -> HomeFolder.prepare(home))
                 .withUserConfiguration(ReplyTokenConfiguration.class);
     }
 

@@ -1,4 +1,4 @@
-package org.guichet.crash;
+package org.guichet;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Guichet in a JVM of its own, started from the test class path, so a test can SIGKILL it. */
-final class GuichetProcess {
+public final class GuichetProcess {
 
     private final Process process;
 
@@ -15,7 +15,7 @@ final class GuichetProcess {
         this.process = process;
     }
 
-    static GuichetProcess start(Path log, String... settings) throws IOException {
+    public static GuichetProcess start(Path log, String... settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -29,17 +29,26 @@ final class GuichetProcess {
     }
 
     /** SIGKILL: no shutdown hook, no clean stop of PostgreSQL, as after a power cut of the JVM. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself, as after a failed start; its exit code. */
+    public int exitCode(java.time.Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Guichet still running after " + within);
+        }
+        return process.exitValue();
     }
 }
