@@ -5,27 +5,42 @@ import org.guichet.web.account.WebAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Every route names the role it needs. Health and metrics stay open for probes and
- * scrapers (restrict them by network, or with management.server.port); the REST API
- * uses HTTP Basic without sessions.
+ * Every route names the role it needs. Two doors: the REST API with HTTP Basic and no
+ * session (scripts, the CLI's peers), and the pages with a form login, a session and CSRF
+ * tokens on every form. Health and metrics stay open for probes and scrapers (restrict them
+ * by network, or with management.server.port).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @ConditionalOnWebApplication
 class WebSecurity {
 
+    /**
+     * Pages load only what Guichet serves: no inline script, no CDN, not framed by anyone.
+     * A citizen's HTML is shown in a sandboxed frame of its own, served with a stricter policy.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(routes -> routes
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/cases/*/attachments", "/api/attachments/**")
@@ -37,7 +52,25 @@ class WebSecurity {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Guichet"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(routes -> routes
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/accessibilite", "/accessibility").permitAll()
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -50,5 +83,13 @@ class WebSecurity {
                         .roles(account.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Both doors check passwords through the same throttle. */
+    @Bean
+    AuthenticationProvider authentication(UserDetailsService users, PasswordEncoder passwords, LoginThrottle throttle) {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        return new ThrottledAuthentication(checked, throttle);
     }
 }

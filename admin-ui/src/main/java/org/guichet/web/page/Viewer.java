@@ -1,0 +1,22 @@
+package org.guichet.web.page;
+
+import java.util.Set;
+
+import org.guichet.web.account.WebRole;
+
+/**
+ * Who is looking at a page: the layout shows their name and only the entries of their roles.
+ *
+ * @param username the signed-in account
+ * @param roles    its roles
+ */
+public record Viewer(String username, Set<WebRole> roles) {
+
+    public boolean is(String role) {
+        return roles.contains(WebRole.valueOf(role));
+    }
+
+    public boolean caseworker() {
+        return roles.contains(WebRole.AGENT) || roles.contains(WebRole.SUPERVISOR);
+    }
+}

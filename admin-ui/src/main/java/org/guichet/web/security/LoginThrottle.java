@@ -1,0 +1,67 @@
+package org.guichet.web.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed sign-ins per account name: after a few, each new attempt waits; after more, the
+ * name is locked for some minutes, right password or not. Guessing a password then takes
+ * years instead of hours. Kept in memory: a node restart forgets, which only helps the owner.
+ */
+@Component
+public class LoginThrottle {
+
+    static final int SLOW_AFTER = 3;
+    static final int LOCK_AFTER = 10;
+    static final Duration SLOWDOWN = Duration.ofSeconds(1);
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    private final Clock clock;
+    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+
+    public LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How long this attempt must wait before its password is checked; zero while few attempts failed. */
+    public Duration delay(String username) {
+        Failures seen = failures.get(key(username));
+        return seen != null && seen.count() >= SLOW_AFTER ? SLOWDOWN : Duration.ZERO;
+    }
+
+    /** Until when the name is locked, or null. */
+    public Instant lockedUntil(String username) {
+        Failures seen = failures.get(key(username));
+        if (seen == null || seen.count() < LOCK_AFTER) {
+            return null;
+        }
+        Instant until = seen.last().plus(LOCK);
+        if (clock.instant().isBefore(until)) {
+            return until;
+        }
+        failures.remove(key(username), seen);
+        return null;
+    }
+
+    public void failed(String username) {
+        Instant now = clock.instant();
+        failures.merge(key(username), new Failures(1, now), (before, one) -> new Failures(before.count() + 1, now));
+    }
+
+    public void succeeded(String username) {
+        failures.remove(key(username));
+    }
+
+    private static String key(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private record Failures(int count, Instant last) {
+    }
+}
