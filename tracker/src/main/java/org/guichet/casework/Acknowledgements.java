@@ -294,20 +294,8 @@ public class Acknowledgements {
     }
 
     private Case caseRow(long caseId) {
-        return jdbc.sql("""
-                        select id, reference, service_id, conversation_id, citizen_address, status, unthreaded,
-                               priority, opened_at, closed_at, linked_case_id
-                        from citizen_case where id = :id""")
-                .param("id", caseId)
-                .query((rs, n) -> {
-                    Timestamp closed = rs.getTimestamp("closed_at");
-                    return new Case(rs.getLong("id"), rs.getString("reference"), rs.getLong("service_id"),
-                            rs.getObject("conversation_id", Long.class), rs.getString("citizen_address"),
-                            CaseStatus.of(rs.getString("status")), rs.getBoolean("unthreaded"),
-                            rs.getString("priority"), rs.getTimestamp("opened_at").toInstant(),
-                            closed == null ? null : closed.toInstant(), rs.getObject("linked_case_id", Long.class));
-                })
-                .single();
+        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id")
+                .param("id", caseId).query(CaseRows::map).single();
     }
 
     private CaseMessage messageRow(long caseId, String queueId) {

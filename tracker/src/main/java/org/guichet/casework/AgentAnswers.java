@@ -109,6 +109,9 @@ public class AgentAnswers {
         payload.put("message", messageId);
         payload.put("channel", answer.agent().channel().column());
         events.append(answered.id(), CaseEventType.ANSWERED, answer.acceptedAt(), payload);
+        // The ANSWERED event is the change; the column follows. An answer on a closed case leaves it closed.
+        jdbc.sql("update citizen_case set status = 'answered' where id = :id and status <> 'closed'")
+                .param("id", answered.id()).update();
         return find(answer.answerId()).orElseThrow();
     }
 

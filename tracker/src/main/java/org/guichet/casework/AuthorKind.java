@@ -13,7 +13,9 @@ public enum AuthorKind {
     /** An agent's answer. */
     AGENT,
     /** Guichet's acknowledgement of receipt (CRPA L112-11). */
-    ACKNOWLEDGEMENT;
+    ACKNOWLEDGEMENT,
+    /** A notice Guichet sent for the service, e.g. that another service now holds the request (CRPA L114-2). */
+    NOTICE;
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

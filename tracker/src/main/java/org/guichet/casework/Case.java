@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param serviceId      the service whose queue holds it
  * @param conversationId database id of the conversation it came from, or null
  * @param citizenAddress the citizen's address: the conversation's recipient, else the first sender
- * @param status         open or closed
+ * @param status         new, open, waiting on the citizen, answered or closed
+ * @param assignee       the web account it is assigned to, or null
  * @param unthreaded     nothing tied its first message to Guichet's mail
  * @param priority       low, normal, high or urgent
  * @param openedAt       the gateway's reception time of its first message
@@ -19,9 +20,10 @@ import java.time.Instant;
  */
 public record Case(long id, String reference, long serviceId, Long conversationId, String citizenAddress,
         CaseStatus status, boolean unthreaded, String priority, Instant openedAt, Instant closedAt,
-        Long linkedCaseId) {
+        Long linkedCaseId, String assignee) {
 
+    /** Not closed: a person still has to do something with it. */
     public boolean open() {
-        return status == CaseStatus.OPEN;
+        return status != CaseStatus.CLOSED;
     }
 }

@@ -23,5 +23,15 @@ public enum CaseEventType {
     /** An escalation flag was raised (SLA warning or breach, third message, decision date approaching). */
     FLAGGED,
     /** The case's priority was raised by an escalation. */
-    PRIORITY_RAISED
+    PRIORITY_RAISED,
+    /** A person changed the case's status ({@code payload.status}, {@code payload.from}). */
+    STATUS_CHANGED,
+    /** The case was assigned to an account ({@code payload.assignee}), or unassigned (none). */
+    ASSIGNED,
+    /** The case went to another service (CRPA L114-2); the legal deadline keeps its first receipt. */
+    TRANSFERRED,
+    /** A person wrote an internal note, never sent to the citizen. */
+    NOTE_ADDED,
+    /** A person opened the case (who saw a citizen's data, and when). */
+    VIEWED
 }

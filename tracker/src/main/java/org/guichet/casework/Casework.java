@@ -44,10 +44,6 @@ public class Casework {
     /** Namespace of the advisory locks taken per queue id (pg_advisory_xact_lock(int, int)). */
     private static final int QUEUE_LOCK = 0x47434831;
 
-    private static final String CASE_COLUMNS = """
-            id, reference, service_id, conversation_id, citizen_address, status, unthreaded, priority, opened_at,
-            closed_at, linked_case_id""";
-
     private static final String MESSAGE_COLUMNS = """
             id, case_id, direction, author_kind, third_party, threaded_by, from_address, subject, message_id,
             in_reply_to, queue_id, received_at, visible_text, sanitised_html, automatic_reason""";
@@ -155,6 +151,14 @@ public class Casework {
         }
         if (change == CaseReceipt.Change.REOPENED) {
             events.append(found.id(), CaseEventType.REOPENED, reply.receivedAt(), Map.of("queueId", reply.queueId()));
+        }
+        if (change == CaseReceipt.Change.JOINED && !reply.automatic()
+                && (found.status() == CaseStatus.WAITING_CITIZEN || found.status() == CaseStatus.ANSWERED)) {
+            // The citizen wrote again: the service has something to do, and paused clocks run again.
+            jdbc.sql("update citizen_case set status = 'open' where id = :id").param("id", found.id()).update();
+            events.append(found.id(), CaseEventType.STATUS_CHANGED, reply.receivedAt(), Map.of("status",
+                    CaseStatus.OPEN.column(), "from", found.status().column(), "queueId", reply.queueId()));
+            found = caseById(found.id()).orElseThrow();
         }
         return new CaseReceipt(found, message, decision.threading(), thirdParty, change, false);
     }
@@ -278,8 +282,8 @@ public class Casework {
         for (Optional<Long> next = successor(id); next.isPresent(); next = successor(id)) {
             id = next.get();
         }
-        return jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where id = :id" + (lock ? " for update" : ""))
-                .param("id", id).query(Casework::caseRow).single();
+        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id" + (lock ? " for update" : ""))
+                .param("id", id).query(CaseRows::map).single();
     }
 
     private Optional<Long> successor(long caseId) {
@@ -293,7 +297,7 @@ public class Casework {
         long id = jdbc.sql("""
                         insert into citizen_case (reference, service_id, conversation_id, citizen_address, status,
                                                   unthreaded, opened_at, linked_case_id)
-                        values (:reference, :service, :conversation, :citizen, 'open', :unthreaded, :openedAt, :linked)
+                        values (:reference, :service, :conversation, :citizen, 'new', :unthreaded, :openedAt, :linked)
                         returning id""")
                 .param("reference", reference).param("service", serviceId).param("conversation", conversationId)
                 .param("citizen", citizen).param("unthreaded", unthreaded)
@@ -343,8 +347,8 @@ public class Casework {
      */
     public Case close(long caseId) {
         return transactions.execute(status -> {
-            Case found = jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where id = :id for update")
-                    .param("id", caseId).query(Casework::caseRow).optional()
+            Case found = jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id for update")
+                    .param("id", caseId).query(CaseRows::map).optional()
                     .orElseThrow(() -> new IllegalArgumentException("no case with id " + caseId));
             if (!found.open()) {
                 return found;
@@ -359,13 +363,13 @@ public class Casework {
     }
 
     public Optional<Case> caseById(long id) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where id = :id")
-                .param("id", id).query(Casework::caseRow).optional();
+        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id")
+                .param("id", id).query(CaseRows::map).optional();
     }
 
     public Optional<Case> find(String reference) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from citizen_case where reference = :r")
-                .param("r", reference).query(Casework::caseRow).optional();
+        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where reference = :r")
+                .param("r", reference).query(CaseRows::map).optional();
     }
 
     /** A case's messages, in the order the gateway received them. */
@@ -387,15 +391,6 @@ public class Casework {
     /** Addresses compared without case: mailbox providers ignore it, and a citizen may type either. */
     private static boolean sameAddress(String a, String b) {
         return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
-    }
-
-    private static Case caseRow(ResultSet rs, int n) throws SQLException {
-        Timestamp closed = rs.getTimestamp("closed_at");
-        return new Case(rs.getLong("id"), rs.getString("reference"), rs.getLong("service_id"),
-                rs.getObject("conversation_id", Long.class), rs.getString("citizen_address"),
-                CaseStatus.of(rs.getString("status")), rs.getBoolean("unthreaded"), rs.getString("priority"),
-                rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
-                rs.getObject("linked_case_id", Long.class));
     }
 
     private static CaseMessage messageRow(ResultSet rs, int n) throws SQLException {

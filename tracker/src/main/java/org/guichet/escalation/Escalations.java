@@ -114,7 +114,7 @@ public class Escalations {
         while (true) {
             List<OpenCase> page = jdbc.sql("""
                             select id, reference, service_id from citizen_case
-                            where status = 'open' and id > :after order by id limit :limit""")
+                            where status <> 'closed' and id > :after order by id limit :limit""")
                     .param("after", after).param("limit", pageSize)
                     .query((rs, n) -> new OpenCase(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                     .list();

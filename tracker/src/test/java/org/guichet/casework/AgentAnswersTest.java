@@ -104,7 +104,7 @@ class AgentAnswersTest {
         }
         CaseListing listing = new CaseListing(rig.jdbc);
 
-        CasePage unthreaded = listing.list(new CaseFilter(null, CaseStatus.OPEN, true), 1, 3);
+        CasePage unthreaded = listing.list(new CaseFilter(null, CaseStatus.NEW, true), 1, 3);
         CasePage prestations = listing.list(new CaseFilter("prestations", null, null), 0, 10);
 
         assertThat(unthreaded.total()).isEqualTo(7);

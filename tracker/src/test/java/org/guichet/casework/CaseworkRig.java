@@ -39,8 +39,17 @@ final class CaseworkRig {
         services = new ServiceDirectory(new AdministrationProperties(
                 new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of("@caf.fr"), null, null,
-                        null, null, "default"))), jdbc);
+                        null, null, "default"),
+                        "logement", new ServiceDefinition("Aides au logement", List.of(), List.of("logement@caf.fr"),
+                                null, null, null, null, "default"))), jdbc);
         services.afterPropertiesSet();
+    }
+
+    /** A web account (no usable password) placed in the given services. */
+    void account(String username, String... serviceCodes) {
+        jdbc.sql("insert into web_account (username, password_hash, roles, created_at) values (:u, 'x', 'AGENT', now())")
+                .param("u", username).update();
+        new Caseworkers(jdbc, transactions).place(username, List.of(serviceCodes));
     }
 
     long serviceId(String code) {
