@@ -1,6 +1,7 @@
 package org.guichet.cli;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code guichet account …}: people who sign in to the web UI and REST API. */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage web accounts.",
-        subcommands = {AccountCommand.Add.class, AccountCommand.ResetPassword.class})
+        subcommands = {AccountCommand.Add.class, AccountCommand.ResetPassword.class, AccountCommand.Services.class,
+                AccountCommand.Disable.class, AccountCommand.Enable.class})
 class AccountCommand implements Runnable {
 
     @Spec
@@ -40,13 +42,17 @@ class AccountCommand implements Runnable {
                 description = "One or more of: ${COMPLETION-CANDIDATES}.")
         Set<WebRole> roles = EnumSet.noneOf(WebRole.class);
 
+        @Option(names = "--service", split = ",", paramLabel = "CODE",
+                description = "The services whose cases the account works on (agents, supervisors).")
+        List<String> services = List.of();
+
         Add(AccountService accounts) {
             this.accounts = accounts;
         }
 
         @Override
         public Integer call() {
-            String password = accounts.create(username, roles);
+            String password = accounts.create(username, roles, services);
             spec.commandLine().getOut().printf("account:  %s%npassword: %s%n(shown once)%n", username, password);
             return 0;
         }
@@ -71,6 +77,84 @@ class AccountCommand implements Runnable {
         public Integer call() {
             spec.commandLine().getOut().printf("account:  %s%npassword: %s%n(shown once)%n", username,
                     accounts.resetPassword(username));
+            return 0;
+        }
+    }
+
+    @Command(name = "services", mixinStandardHelpOptions = true,
+            description = "Show the account's services, or set them with --service.")
+    static class Services implements Callable<Integer> {
+
+        private final AccountService accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Option(names = "--service", split = ",", paramLabel = "CODE",
+                description = "The services the account belongs to from now on (replaces the ones it had).")
+        List<String> services;
+
+        Services(AccountService accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            if (services != null) {
+                accounts.place(username, services);
+            }
+            spec.commandLine().getOut().printf("account:  %s%nservices: %s%n", username,
+                    String.join(", ", accounts.services(username)));
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop the account from signing in (it is kept: the evidence names it).")
+    static class Disable implements Callable<Integer> {
+
+        private final AccountService accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        Disable(AccountService accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            accounts.enable(username, false);
+            spec.commandLine().getOut().printf("account:  %s%nstatus:   disabled%n", username);
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
+    static class Enable implements Callable<Integer> {
+
+        private final AccountService accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        Enable(AccountService accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            accounts.enable(username, true);
+            spec.commandLine().getOut().printf("account:  %s%nstatus:   enabled%n", username);
             return 0;
         }
     }

@@ -56,12 +56,20 @@ class CasesApiTest {
         registry.add("guichet.services.prestations.mailbox", () -> "boite@caf.test");
         registry.add("guichet.services.prestations.agent-addresses", () -> "agent@agents.caf.test");
         registry.add("guichet.services.prestations.mailbox-mode", () -> "true");
+        registry.add("guichet.services.logement.name", () -> "CAF Aides au logement");
+        registry.add("guichet.services.logement.email", () -> "logement@caf.test");
     }
 
     static String operator;
     static String agent;
     static String supervisor;
+    static String colleague;
+    static String outsider;
     static String reference;
+    static ConversationLog conversations;
+    static ReplyTokenSigner signer;
+    static ServiceDirectory services;
+    static Casework casework;
 
     @LocalServerPort
     int port;
@@ -76,16 +84,101 @@ class CasesApiTest {
             @Autowired ConversationLog conversations, @Autowired ReplyTokenSigner signer,
             @Autowired Casework casework) {
         operator = TestSmtp.basic("ops", accounts.create("ops", EnumSet.of(WebRole.OPERATOR)));
-        agent = TestSmtp.basic("marie.agent", accounts.create("marie.agent", EnumSet.of(WebRole.AGENT)));
-        supervisor = TestSmtp.basic("chef", accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR)));
+        agent = TestSmtp.basic("marie.agent", accounts.create("marie.agent", EnumSet.of(WebRole.AGENT),
+                List.of("prestations")));
+        colleague = TestSmtp.basic("paul.agent", accounts.create("paul.agent", EnumSet.of(WebRole.AGENT),
+                List.of("prestations")));
+        outsider = TestSmtp.basic("lea.logement", accounts.create("lea.logement", EnumSet.of(WebRole.AGENT),
+                List.of("logement")));
+        supervisor = TestSmtp.basic("chef", accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR),
+                List.of("prestations")));
+        CasesApiTest.conversations = conversations;
+        CasesApiTest.signer = signer;
+        CasesApiTest.services = services;
+        CasesApiTest.casework = casework;
+        reference = newCase("1");
+    }
+
+    /** A citizen's reply to a notice of « prestations »: a new case of that service. */
+    static String newCase(String n) {
         ReplyToken token = signer.newConversation();
-        conversations.record(new Conversation(token.conversationId(), services.byCode("prestations").id(), "OUT1",
-                "noreply@caf.test", CITIZEN, "Votre dossier", null, "<notice@reponse.caf.test>",
+        conversations.record(new Conversation(token.conversationId(), services.byCode("prestations").id(), "OUT" + n,
+                "noreply@caf.test", CITIZEN, "Votre dossier", null, "<notice" + n + "@reponse.caf.test>",
                 signer.localPart(token) + "@reponse.caf.test", Instant.parse("2026-03-02T08:00:00Z")));
-        reference = casework.receive(new InboundReply("IN1", Instant.parse("2026-03-03T09:00:00Z"), CITIZEN,
-                token.conversationId(), "<c1@example.org>", "<notice@reponse.caf.test>", List.of(),
+        return casework.receive(new InboundReply("IN" + n, Instant.parse("2026-03-03T09:00:00Z"), CITIZEN,
+                token.conversationId(), "<c" + n + "@example.org>", "<notice" + n + "@reponse.caf.test>", List.of(),
                 "Re: Votre dossier", "Voici mon justificatif.", "<p>Voici mon justificatif.</p>", null, null))
                 .caseFile().reference();
+    }
+
+    @Test
+    void anotherServicesAgentSeesNoneOfTheCases() throws Exception {
+        assertThat(get("/api/cases/" + reference, outsider).statusCode()).isEqualTo(404);
+        assertThat(get("/api/cases?search=" + reference, outsider).body()).contains("\"total\":0");
+        assertThat(post("/api/cases/" + reference + "/answers", "{\"text\":\"x\"}", outsider).statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/cases/" + reference + "/notes", "{\"text\":\"x\"}", outsider).statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/cases/" + reference + "/status", "{\"status\":\"closed\"}", outsider).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theLifecycleOverRestIsEventsWithTheActingAccount() throws Exception {
+        String ref = newCase("2");
+        HttpResponse<String> taken = post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"paul.agent\"}", agent);
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(taken.body()).contains("\"status\":\"open\"", "\"assignee\":\"paul.agent\"");
+        assertThat(post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"lea.logement\"}", agent).statusCode())
+                .as("an assignee outside the service").isEqualTo(409);
+        assertThat(post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"personne\"}", agent).statusCode())
+                .isEqualTo(404);
+
+        assertThat(post("/api/cases/" + ref + "/status", "{\"status\":\"waiting_citizen\"}", colleague).body())
+                .contains("\"status\":\"waiting_citizen\"");
+        HttpResponse<String> bad = post("/api/cases/" + ref + "/status", "{\"status\":\"pending\"}", colleague);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("application/problem+json"));
+
+        HttpResponse<String> note = post("/api/cases/" + ref + "/notes", "{\"text\":\"Rappeler lundi\"}", colleague);
+        assertThat(note.statusCode()).isEqualTo(201);
+        assertThat(get("/api/cases/" + ref + "/notes", agent).body()).contains("Rappeler lundi", "paul.agent");
+        assertThat(post("/api/cases/" + ref + "/notes", "{\"text\":\" \"}", colleague).statusCode()).isEqualTo(422);
+
+        String events = get("/api/cases/" + ref, supervisor).body();
+        assertThat(events).contains("\"type\":\"ASSIGNED\"", "\"type\":\"STATUS_CHANGED\"",
+                "\"type\":\"NOTE_ADDED\"", "\"type\":\"VIEWED\"", "\"account\":\"paul.agent\"");
+    }
+
+    @Test
+    void answeringCanCloseTheCaseInTheSameStep() throws Exception {
+        String ref = newCase("3");
+        HttpResponse<String> answered = post("/api/cases/" + ref + "/answers",
+                "{\"text\":\"Votre dossier est complet.\",\"close\":true}", agent);
+        assertThat(answered.statusCode()).isEqualTo(201);
+        assertThat(get("/api/cases/" + ref, agent).body()).contains("\"status\":\"closed\"", "\"type\":\"CLOSED\"");
+        assertThat(post("/api/cases/" + ref + "/status", "{\"status\":\"open\"}", agent).body())
+                .as("reopened").contains("\"status\":\"open\"");
+    }
+
+    @Test
+    void aTransferTellsTheCitizenWhichServiceNowHoldsTheRequest() throws Exception {
+        String ref = newCase("4");
+        HttpResponse<String> moved = post("/api/cases/" + ref + "/transfer",
+                "{\"service\":\"logement\",\"reason\":\"aide au logement\"}", agent);
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(get("/api/cases/" + ref, agent).statusCode()).as("now another service's case").isEqualTo(404);
+        String shown = get("/api/cases/" + ref, outsider).body();
+        assertThat(shown).contains("\"serviceCode\":\"logement\"", "\"type\":\"TRANSFERRED\"", "\"author\":\"notice\"");
+        String letter = new String(jdbc.sql("""
+                        select s.raw from spool_message s join case_message m on m.queue_id = s.queue_id
+                        join citizen_case c on c.id = m.case_id where c.reference = :ref and m.author_kind = 'notice'""")
+                .param("ref", ref).query(byte[].class).single(), StandardCharsets.US_ASCII);
+        assertThat(letter).contains("From: CAF Aides au logement <logement@caf.test>", "To: " + CITIZEN,
+                "Reply-To:", "In-Reply-To: <c4@example.org>");
+        assertThat(post("/api/cases/" + ref + "/transfer", "{\"service\":\"nulle-part\"}", outsider).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -104,7 +197,7 @@ class CasesApiTest {
 
     @Test
     void theQueueListsAndCountsAndACaseShowsItsMessagesAndEvents() throws Exception {
-        HttpResponse<String> list = get("/api/cases?service=prestations&status=open&unthreaded=false&size=1", agent);
+        HttpResponse<String> list = get("/api/cases?service=prestations&unthreaded=false&size=1&search=" + reference, agent);
         assertThat(list.body()).contains("\"reference\":\"" + reference + "\"").contains("\"total\":1")
                 .contains("\"subject\":\"Re: Votre dossier\"");
         HttpResponse<String> shown = get("/api/cases/" + reference, supervisor);

@@ -167,6 +167,14 @@ public class Attachments {
                 .param("id", id).query(Attachments::row).list());
     }
 
+    /** The reference of the case whose message carried the file, if there is such a file. */
+    public Optional<String> caseReference(long id) {
+        return jdbc.sql("""
+                        select c.reference from case_attachment a join case_message m on m.id = a.case_message_id
+                        join citizen_case c on c.id = m.case_id where a.id = :id""")
+                .param("id", id).query(String.class).optional();
+    }
+
     public Optional<CaseAttachment> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from case_attachment a where a.id = :id")
                 .param("id", id).query(Attachments::row).optional();

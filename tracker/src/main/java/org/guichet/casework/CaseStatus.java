@@ -3,6 +3,8 @@ package org.guichet.casework;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Where a case stands. Only {@link #CLOSED} ends it; {@link #WAITING_CITIZEN} pauses its SLA
  * clocks (the default pausing status of every policy), and a citizen's message returns a
@@ -20,7 +22,8 @@ public enum CaseStatus {
     /** Done. A later citizen message reopens it or opens a linked case. */
     CLOSED;
 
-    /** The value stored in {@code citizen_case.status} and written in events. */
+    /** The value stored in {@code citizen_case.status}, written in events and in JSON. */
+    @JsonValue
     public String column() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,7 +3,11 @@ package org.guichet.web.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+
+import org.guichet.casework.CaseChangeRefused;
+import org.guichet.casework.Caseworkers;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -18,11 +22,45 @@ public class AccountService {
     private final WebAccounts accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final Caseworkers caseworkers;
 
-    public AccountService(WebAccounts accounts, PasswordEncoder passwords, Clock clock) {
+    public AccountService(WebAccounts accounts, PasswordEncoder passwords, Clock clock, Caseworkers caseworkers) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.caseworkers = caseworkers;
+    }
+
+    /** Creates the account in the given services and returns its generated password. */
+    @Transactional
+    public String create(String username, Set<WebRole> roles, List<String> services) {
+        String password = create(username, roles);
+        accounts.flush();
+        place(username, services);
+        return password;
+    }
+
+    /** Puts the account in exactly these services (by code). */
+    @Transactional
+    public void place(String username, List<String> services) {
+        try {
+            caseworkers.place(username, services);
+        } catch (CaseChangeRefused e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The codes of the account's services. */
+    public List<String> services(String username) {
+        return caseworkers.serviceCodes(username);
+    }
+
+    /** Enables or disables the account; a disabled one cannot sign in. */
+    @Transactional
+    public void enable(String username, boolean enabled) {
+        accounts.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no account '" + username + "'"))
+                .enable(enabled);
     }
 
     /** Creates the account and returns its generated password. */

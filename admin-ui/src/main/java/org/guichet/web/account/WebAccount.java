@@ -69,4 +69,9 @@ public class WebAccount {
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
     }
+
+    /** A disabled account cannot sign in; it stays, so that the evidence naming it keeps its meaning. */
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
 }

@@ -9,5 +9,7 @@ public enum WebRole {
     /** Sees backlog and breaches, assigns, receives escalations. */
     SUPERVISOR,
     /** Reads reports and evidence; changes nothing. */
-    AUDITOR
+    AUDITOR,
+    /** Manages accounts and services, and sees every service's cases. */
+    ADMIN
 }

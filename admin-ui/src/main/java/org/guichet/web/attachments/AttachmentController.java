@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.security.core.Authentication;
+import org.guichet.web.cases.CaseAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,21 +31,31 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentController {
 
     private final Attachments attachments;
+    private final CaseAccess access;
 
-    AttachmentController(Attachments attachments) {
+    AttachmentController(Attachments attachments, CaseAccess access) {
         this.attachments = attachments;
+        this.access = access;
     }
 
     @GetMapping("/api/cases/{reference}/attachments")
-    List<AttachmentView> ofCase(@PathVariable String reference) {
-        return attachments.ofCase(reference)
+    List<AttachmentView> ofCase(@PathVariable String reference, Authentication person) {
+        return attachments.ofCase(access.find(reference, person).reference())
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "no case " + reference))
                 .stream().map(AttachmentView::of).toList();
     }
 
     @GetMapping("/api/attachments/{id}")
-    ResponseEntity<byte[]> download(@PathVariable String id) {
+    ResponseEntity<byte[]> download(@PathVariable String id, Authentication person) {
         long number = number(id);
+        // Another service's file is as unknown as a missing one.
+        String reference = attachments.caseReference(number)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "no attachment " + id));
+        try {
+            access.find(reference, person);
+        } catch (ErrorResponseException outside) {
+            throw problem(HttpStatus.NOT_FOUND, "no attachment " + id);
+        }
         Attachments.Download download = attachments.download(number).orElseThrow(() -> attachments.find(number)
                 .map(refused -> problem(HttpStatus.NOT_FOUND, "attachment " + id + " was refused ("
                         + refused.refusedReason() + "): its bytes were not stored; the raw message keeps them"))

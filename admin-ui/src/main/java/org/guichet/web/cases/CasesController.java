@@ -1,7 +1,6 @@
 package org.guichet.web.cases;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.guichet.casework.CaseFilter;
 import org.guichet.casework.CaseListing;
 import org.guichet.casework.CasePage;
 import org.guichet.casework.CaseStatus;
+import org.guichet.casework.CaseLifecycle;
 import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.RecordedAnswer;
@@ -29,6 +29,7 @@ import org.guichet.node.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +53,13 @@ class CasesController {
     private final AgentAnswers answers;
     private final AnswerService answerService;
     private final JdbcClient jdbc;
+    private final CaseAccess access;
+    private final CaseLifecycle lifecycle;
 
     CasesController(CaseListing listing, Casework casework, EventLog events, AgentAnswers answers,
-            AnswerService answerService, JdbcClient jdbc) {
+            AnswerService answerService, JdbcClient jdbc, CaseAccess access, CaseLifecycle lifecycle) {
+        this.access = access;
+        this.lifecycle = lifecycle;
         this.listing = listing;
         this.casework = casework;
         this.events = events;
@@ -63,17 +68,28 @@ class CasesController {
         this.jdbc = jdbc;
     }
 
-    /** Newest first; {@code total} counts every matching case, whatever the page size. */
+    /** Escalated first, then newest first; {@code total} counts every matching case, whatever the page size. */
     @GetMapping
     CasePage list(@RequestParam(required = false) String service, @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean unthreaded, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(required = false) String flag, @RequestParam(required = false) String search,
+            Authentication person) {
+        CaseFilter.Flag standing = null;
+        if (flag != null && !flag.isBlank()) {
+            try {
+                standing = CaseFilter.Flag.valueOf(flag.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw problem(HttpStatus.BAD_REQUEST, "flag must be due_soon or breached");
+            }
+        }
         CaseStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
-                wanted = CaseStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw problem(HttpStatus.BAD_REQUEST, "status must be open or closed");
+                wanted = CaseStatus.parse(status).orElseThrow();
+            } catch (java.util.NoSuchElementException e) {
+                throw problem(HttpStatus.BAD_REQUEST, "status must be new, open, waiting_citizen, answered or closed");
             }
         }
         if (page < 0 || size < 1 || size > CaseListing.MAX_PAGE_SIZE) {
@@ -81,12 +97,14 @@ class CasesController {
                     + CaseListing.MAX_PAGE_SIZE);
         }
         return listing.list(new CaseFilter(service == null || service.isBlank() ? null : service.strip(), wanted,
-                unthreaded), page, size);
+                unthreaded, access.scope(person), active, blankToNull(assignee), unassigned, standing,
+                blankToNull(search)), page, size);
     }
 
     @GetMapping("/{reference}")
-    CaseView show(@PathVariable String reference) {
-        Case found = casework.find(reference.strip().toUpperCase(Locale.ROOT)).orElseThrow(() -> notFound(reference));
+    CaseView show(@PathVariable String reference, Authentication person) {
+        Case found = access.find(reference, person);
+        lifecycle.viewed(found.id(), person.getName());
         Map<Long, RecordedAnswer> byMessage = answers.answers(found.id()).stream()
                 .collect(Collectors.toMap(RecordedAnswer::caseMessageId, Function.identity()));
         List<CaseView.Message> messages = casework.messages(found.id()).stream().map(m -> {
@@ -115,7 +133,8 @@ class CasesController {
      */
     @PostMapping("/{reference}/answers")
     ResponseEntity<AnswerReceipt> answer(@PathVariable String reference, @RequestBody AnswerBody body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication principal) {
+        Case found = access.find(reference, principal);
         String answerId = body.answerId() != null && !body.answerId().isBlank() ? body.answerId() : idempotencyKey;
         AnswerReceipt receipt;
         try {
@@ -134,6 +153,9 @@ class CasesController {
         if (receipt.duplicate()) {
             return ResponseEntity.ok(receipt);
         }
+        if (Boolean.TRUE.equals(body.close())) {
+            lifecycle.changeStatus(found.id(), CaseStatus.CLOSED, principal.getName());
+        }
         return ResponseEntity.created(URI.create("/api/cases/" + receipt.caseReference() + "/answers/"
                 + receipt.answerId())).body(receipt);
     }
@@ -142,16 +164,17 @@ class CasesController {
      * @param text     the answer, plain text
      * @param answerId optional idempotency key (letters, digits, {@code . _ : -}, at most 64)
      * @param to       optional correspondent: the citizen or a third party who wrote to the case
+     * @param close    close the case once the answer is queued
      */
-    record AnswerBody(String text, String answerId, String to) {
+    record AnswerBody(String text, String answerId, String to, Boolean close) {
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static ErrorResponseException notFound(String reference) {
-        return problem(HttpStatus.NOT_FOUND, "no case " + reference);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

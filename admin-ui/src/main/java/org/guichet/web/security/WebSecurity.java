@@ -44,9 +44,9 @@ class WebSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/cases/*/attachments", "/api/attachments/**")
-                                .hasAnyRole("AGENT", "SUPERVISOR")
+                                .hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
-                        .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
+                        .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         // Reports are evidence for auditors and supervisors; read-only.
                         .requestMatchers("/api/reports", "/api/reports/**").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .anyRequest().authenticated())
@@ -62,7 +62,7 @@ class WebSecurity {
         http.authorizeHttpRequests(routes -> routes
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/accessibilite", "/accessibility").permitAll()
-                        .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR")
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))

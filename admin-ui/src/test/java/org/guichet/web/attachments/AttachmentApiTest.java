@@ -53,6 +53,7 @@ class AttachmentApiTest {
     static String supervisor;
     static String operator;
     static String reference;
+    static String outsider;
     static List<CaseAttachment> files;
 
     @LocalServerPort
@@ -63,8 +64,9 @@ class AttachmentApiTest {
     @BeforeAll
     static void caseWithFiles(@Autowired AccountService accounts, @Autowired Casework casework,
             @Autowired Attachments attachments) {
-        agent = accounts.create("agent", EnumSet.of(WebRole.AGENT));
-        supervisor = accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR));
+        agent = accounts.create("agent", EnumSet.of(WebRole.AGENT), List.of("default"));
+        supervisor = accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR), List.of("default"));
+        outsider = accounts.create("ailleurs", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         operator = accounts.create("ops", EnumSet.of(WebRole.OPERATOR));
         reference = casework.receive(new InboundReply("9C1D1", Instant.parse("2026-03-03T09:00:00Z"),
                 "amelie.rousseau@example.org", null, "<p.1@example.org>", null, List.of(), "Re: Votre dossier",
@@ -97,6 +99,15 @@ class AttachmentApiTest {
         assertThat(header(disguised, "Content-Type")).as("declared and detected types disagree")
                 .isEqualTo("application/octet-stream");
         assertThat(disguised.body()).isEqualTo(PNG);
+    }
+
+    @Test
+    void anotherServicesAgentFindsNeitherTheCaseNorItsFiles() throws Exception {
+        assertThat(get("/api/attachments/" + files.get(0).id(), basic("ailleurs", outsider)).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/cases/" + reference + "/attachments", basic("ailleurs", outsider)).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/attachments/" + files.get(0).id(), basic("agent", agent)).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,12 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.guichet.administration.ServiceDirectory;
+import org.guichet.casework.Casework;
+import org.guichet.gateway.answer.AnswerComposer;
+import org.guichet.gateway.answer.CaseReplyPath;
+import org.guichet.gateway.answer.ServiceMailboxes;
+import org.guichet.gateway.spool.Spool;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.SmtpProperties;
@@ -55,5 +61,12 @@ class AcknowledgementConfiguration {
         }
         return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, verifier.getIfAvailable(),
                 properties, address, clock);
+    }
+
+    /** The letter of a transfer (CRPA L114-2), written as the service that now holds the case. */
+    @Bean
+    TransferLetters transferLetters(Casework casework, ServiceMailboxes mailboxes, CaseReplyPath replyPath, Spool spool,
+            JdbcClient jdbc, Clock clock) {
+        return new TransferLetters(casework, mailboxes, replyPath, new AnswerComposer(), spool, jdbc, clock);
     }
 }
