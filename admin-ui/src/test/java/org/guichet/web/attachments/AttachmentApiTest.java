@@ -45,6 +45,7 @@ class AttachmentApiTest {
         registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-web-attachments-"
                 + ProcessHandle.current().pid());
         registry.add("guichet.roles", () -> "web");
+        registry.add("guichet.services.prestations.name", () -> "CAF Prestations");
         // As the deployed application.properties sets it.
         registry.add("spring.mvc.problemdetails.enabled", () -> "true");
     }
