@@ -229,6 +229,19 @@ public class CaseLifecycle {
                 .orElseThrow(() -> new CaseChangeRefused(Reason.NOT_FOUND, "no case with id " + caseId));
     }
 
+    /** The case as it is now. */
+    public Case current(long caseId) {
+        return reread(caseId);
+    }
+
+    /** The accounts that opened the case since {@code since}, by name. */
+    public java.util.Set<String> viewersSince(long caseId, Instant since) {
+        return new java.util.TreeSet<>(jdbc.sql("""
+                        select distinct payload ->> 'account' from case_event
+                        where case_id = :id and type = 'VIEWED' and occurred_at > :since""")
+                .param("id", caseId).param("since", Timestamp.from(since)).query(String.class).list());
+    }
+
     private Case reread(long caseId) {
         return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id")
                 .param("id", caseId).query(CaseRows::map).single();

@@ -60,6 +60,22 @@ class AttachmentController {
                 .map(refused -> problem(HttpStatus.NOT_FOUND, "attachment " + id + " was refused ("
                         + refused.refusedReason() + "): its bytes were not stored; the raw message keeps them"))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "no attachment " + id)));
+        return served(download);
+    }
+
+    /** The same file for the pages (session sign-in), where a file of another case is as unknown. */
+    @GetMapping("/cases/{reference}/attachments/{id}")
+    ResponseEntity<byte[]> fromCasePage(@PathVariable String reference, @PathVariable String id,
+            Authentication person) {
+        String owner = access.find(reference, person).reference();
+        long number = number(id);
+        Attachments.Download download = attachments.caseReference(number).filter(owner::equals)
+                .flatMap(r -> attachments.download(number))
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "no attachment " + id));
+        return served(download);
+    }
+
+    private static ResponseEntity<byte[]> served(Attachments.Download download) {
         CaseAttachment attachment = download.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.servedType()))

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * bytes stay in the spool under each message's queue id) and its events.
  */
 record CaseView(String reference, String serviceCode, String status, boolean unthreaded, String priority,
-        String citizenAddress, String replyAddress, Instant openedAt, Instant closedAt, String linkedCase,
+        String citizenAddress, String replyAddress, String assignee, Instant openedAt, Instant closedAt, String linkedCase,
         List<Message> messages, List<Event> events) {
 
     /**

@@ -1,13 +1,8 @@
 package org.guichet.web.cases;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.AnsweringAgent;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseFilter;
@@ -15,10 +10,6 @@ import org.guichet.casework.CaseListing;
 import org.guichet.casework.CasePage;
 import org.guichet.casework.CaseStatus;
 import org.guichet.casework.CaseLifecycle;
-import org.guichet.casework.Casework;
-import org.guichet.casework.EventLog;
-import org.guichet.casework.RecordedAnswer;
-import org.guichet.conversation.Conversation;
 import org.guichet.gateway.answer.AnswerReceipt;
 import org.guichet.gateway.answer.AnswerRefusedException;
 import org.guichet.gateway.answer.AnswerRequest;
@@ -30,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,24 +38,18 @@ import org.springframework.web.bind.annotation.RestController;
 class CasesController {
 
     private final CaseListing listing;
-    private final Casework casework;
-    private final EventLog events;
-    private final AgentAnswers answers;
     private final AnswerService answerService;
-    private final JdbcClient jdbc;
     private final CaseAccess access;
     private final CaseLifecycle lifecycle;
+    private final CaseViews views;
 
-    CasesController(CaseListing listing, Casework casework, EventLog events, AgentAnswers answers,
-            AnswerService answerService, JdbcClient jdbc, CaseAccess access, CaseLifecycle lifecycle) {
+    CasesController(CaseListing listing, AnswerService answerService, CaseAccess access, CaseLifecycle lifecycle,
+            CaseViews views) {
+        this.listing = listing;
+        this.answerService = answerService;
         this.access = access;
         this.lifecycle = lifecycle;
-        this.listing = listing;
-        this.casework = casework;
-        this.events = events;
-        this.answers = answers;
-        this.answerService = answerService;
-        this.jdbc = jdbc;
+        this.views = views;
     }
 
     /** Escalated first, then newest first; {@code total} counts every matching case, whatever the page size. */
@@ -105,25 +89,7 @@ class CasesController {
     CaseView show(@PathVariable String reference, Authentication person) {
         Case found = access.find(reference, person);
         lifecycle.viewed(found.id(), person.getName());
-        Map<Long, RecordedAnswer> byMessage = answers.answers(found.id()).stream()
-                .collect(Collectors.toMap(RecordedAnswer::caseMessageId, Function.identity()));
-        List<CaseView.Message> messages = casework.messages(found.id()).stream().map(m -> {
-            RecordedAnswer answer = byMessage.get(m.id());
-            return new CaseView.Message(m.id(), lower(m.direction()), lower(m.author()), m.thirdParty(),
-                    m.threading() == null ? null : m.threading().name(), m.fromAddress(),
-                    answer == null ? null : answer.to(), answer == null ? null : answer.agent().identity(),
-                    m.subject(), m.messageId(), m.inReplyTo(), m.queueId(), m.receivedAt(), m.visibleText(),
-                    m.sanitisedHtml(), m.automaticReason());
-        }).toList();
-        List<CaseView.Event> log = events.events(found.id()).stream()
-                .map(e -> new CaseView.Event(e.seq(), e.type(), e.occurredAt(), e.payload(), e.hashHex())).toList();
-        String service = jdbc.sql("select code from service where id = :id").param("id", found.serviceId())
-                .query(String.class).single();
-        String linked = found.linkedCaseId() == null ? null : casework.caseById(found.linkedCaseId())
-                .map(Case::reference).orElse(null);
-        return new CaseView(found.reference(), service, lower(found.status()), found.unthreaded(), found.priority(),
-                found.citizenAddress(), answers.conversationOf(found.id()).map(Conversation::replyAddress).orElse(null),
-                found.openedAt(), found.closedAt(), linked, messages, log);
+        return views.of(found);
     }
 
     /**
@@ -171,10 +137,6 @@ class CasesController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

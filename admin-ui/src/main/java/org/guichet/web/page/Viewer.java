@@ -17,6 +17,6 @@ public record Viewer(String username, Set<WebRole> roles) {
     }
 
     public boolean caseworker() {
-        return roles.contains(WebRole.AGENT) || roles.contains(WebRole.SUPERVISOR);
+        return roles.contains(WebRole.AGENT) || roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
     }
 }

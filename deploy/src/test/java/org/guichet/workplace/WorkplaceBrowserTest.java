@@ -1,0 +1,277 @@
+package org.guichet.workplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.guichet.Guichet;
+import org.guichet.RawSmtp;
+import org.guichet.RecordingSmarthost;
+import org.guichet.TestSmtp;
+import org.guichet.storage.TestPostgres;
+import org.guichet.web.account.AccountService;
+import org.guichet.web.account.WebRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.NoAlertPresentException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The agents' workplace in a real headless Chromium, on a node that runs every role: a
+ * notice leaves, the citizen replies by SMTP (with a hostile HTML part), an agent signs in,
+ * finds the case, answers it, and the answer reaches the citizen's mailbox in the thread.
+ * Every page passes axe-core's WCAG 2.1 AA rules.
+ */
+@SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkplaceBrowserTest {
+
+    static final int SUBMISSION = TestSmtp.freePort();
+    static final int INBOUND = TestSmtp.freePort();
+    static final int SMARTHOST = TestSmtp.freePort();
+    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final String CITIZEN = "camille@example.org";
+    static final Pattern REFERENCE = Pattern.compile("GCH-\\d{4}-\\d{6}");
+
+    static RecordingSmarthost smarthost;
+    static String reference;
+    static String agentPassword;
+    static String colleaguePassword;
+    static String outsiderPassword;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-workplace-" + SUBMISSION);
+        registry.add("guichet.roles", () -> "submission,inbound,worker,web");
+        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
+        registry.add("guichet.smtp.inbound.port", () -> INBOUND);
+        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
+        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
+        registry.add("guichet.authentication.timeout", () -> "300ms");
+        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.services.logement.name", () -> "Aides au logement");
+        registry.add("guichet.services.logement.email", () -> "logement@caf.test");
+    }
+
+    @BeforeAll
+    static void aCitizenReplies(@Autowired AccountService accounts) throws Exception {
+        smarthost = new RecordingSmarthost(SMARTHOST);
+        agentPassword = accounts.create("camille.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
+        colleaguePassword = accounts.create("paul.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
+        outsiderPassword = accounts.create("lea.logement", EnumSet.of(WebRole.AGENT), List.of("logement"));
+        TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of(CITIZEN), "Votre demande d'aide",
+                "Bonjour,\nvotre demande est à l'étude.\nMerci de ne pas répondre à ce message.\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> received(CITIZEN).size() == 1);
+        String replyAddress = ((InternetAddress) received(CITIZEN).getFirst().getReplyTo()[0]).getAddress();
+        String reply = """
+                From: Camille Martin <camille@example.org>
+                To: <%s>
+                Subject: Re: Votre demande d'aide
+                Message-ID: <reponse-1@example.org>
+                Date: Mon, 3 Mar 2025 10:02:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=UTF-8
+
+                Bonjour, voici mon avis d'imposition.
+                --b1
+                Content-Type: text/html; charset=UTF-8
+
+                <html><head><style>body { background: url(https://tracker.example/pixel) }</style></head><body>
+                <p>Bonjour, voici mon avis d'imposition.</p>
+                <script>window.top.document.title = 'pwned-script'; alert(1)</script>
+                <img src="x" onerror="window.top.document.title = 'pwned-img'; alert(2)">
+                <a href="javascript:window.top.document.title = 'pwned-link'">mon dossier</a>
+                <svg onload="alert(3)"><script>alert(4)</script></svg>
+                <div style="background-image: url(javascript:alert(5))">texte</div>
+                <iframe src="javascript:alert(6)"></iframe>
+                </body></html>
+                --b1--
+                """.formatted(replyAddress);
+        assertThat(RawSmtp.send(INBOUND, CITIZEN, List.of(replyAddress), reply)).startsWith("250");
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgement().isPresent());
+        Matcher found = REFERENCE.matcher(acknowledgement().get().getSubject() + " "
+                + acknowledgement().get().getContent());
+        assertThat(found.find()).isTrue();
+        reference = found.group();
+    }
+
+    @AfterAll
+    static void stop() {
+        smarthost.close();
+    }
+
+    @Test
+    @Order(1)
+    void theCitizensHostileHtmlRunsNothing() throws Exception {
+        try (Browser browser = new Browser(port, "fr")) {
+            browser.signIn("camille.agent", agentPassword).open("/cases/" + reference);
+            String title = browser.driver.getTitle();
+            browser.find("details summary").click();
+            Thread.sleep(1500); // let the frame load and anything that could run, run
+            assertThat(browser.driver.getTitle()).as("nothing reached the page").isEqualTo(title);
+            assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            assertThat(browser.find("iframe").getAttribute("sandbox")).isEmpty();
+
+            String frame = browser.find("iframe").getAttribute("src");
+            browser.driver.get(frame);
+            String served = browser.driver.getPageSource();
+            assertThat(served).contains("voici mon avis d'imposition").doesNotContain("<script", "onerror", "onload",
+                    "javascript:", "tracker.example");
+            assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anAgentFindsTheCaseAndAnswersItIntoTheCitizensThread() throws Exception {
+        try (Browser browser = new Browser(port, "fr")) {
+            browser.signIn("camille.agent", agentPassword);
+            assertThat(browser.path()).isEqualTo("/cases");
+            assertThat(browser.text()).contains(reference, "Nouveau", "Re: Votre demande d'aide");
+
+            browser.find("#q").sendKeys(CITIZEN);
+            browser.find("form[role=search] button").click();
+            assertThat(browser.text()).contains("1 dossier(s) pour « " + CITIZEN + " »");
+            browser.driver.findElement(org.openqa.selenium.By.linkText(reference)).click();
+
+            assertThat(browser.text()).contains("Bonjour, voici mon avis d'imposition.", "Accusé de réception");
+            browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
+            browser.find("#close").click();
+            browser.find("form[action$='/answers'] button[type=submit]").click();
+
+            assertThat(browser.find("[role=status]").getText()).contains("Réponse envoyée à " + CITIZEN,
+                    "le dossier est clos");
+            assertThat(browser.text()).contains("Clos", "Votre dossier est complet.");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> answer().isPresent());
+        MimeMessage answer = answer().get();
+        assertThat(answer.getSubject()).contains(reference);
+        assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<reponse-1@example.org>");
+        assertThat(answer.getHeader("References", null)).contains("<reponse-1@example.org>");
+        assertThat(answer.getFrom()[0].toString()).contains("prestations@caf.test").doesNotContain("camille.agent");
+    }
+
+    @Test
+    @Order(3)
+    void twoAgentsOnOneCaseNeverAnswerTwice() throws Exception {
+        try (Browser camille = new Browser(port, "fr"); Browser paul = new Browser(port, "fr")) {
+            camille.signIn("camille.agent", agentPassword).open("/cases/" + reference);
+            paul.signIn("paul.agent", colleaguePassword).open("/cases/" + reference);
+            assertThat(paul.find("#presence").getText()).contains("Également sur ce dossier : camille.agent");
+
+            paul.find("#body").sendKeys("Complément : votre versement arrive lundi.");
+            paul.find("form[action$='/answers'] button[type=submit]").click();
+            assertThat(paul.find("[role=status]").getText()).contains("Réponse envoyée");
+            int sent = answers().size();
+
+            camille.find("#body").sendKeys("Bonjour, votre dossier est complet.");
+            camille.find("form[action$='/answers'] button[type=submit]").click();
+            assertThat(camille.find("[role=alert]").getText()).contains("paul.agent a répondu entre-temps");
+            assertThat(camille.find("#body").getAttribute("value")).as("the draft is kept")
+                    .isEqualTo("Bonjour, votre dossier est complet.");
+            Thread.sleep(1000);
+            assertThat(answers()).as("nothing more was sent").hasSize(sent);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anotherServicesAgentCannotOpenTheCase() {
+        try (Browser lea = new Browser(port, "fr")) {
+            lea.signIn("lea.logement", outsiderPassword).open("/cases/" + reference);
+            assertThat(lea.text()).doesNotContain("voici mon avis d'imposition");
+            lea.open("/cases");
+            assertThat(lea.text()).doesNotContain(reference).contains("Aucun dossier dans cette file.");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyPagePassesTheAccessibilityRulesInBothLanguages() {
+        for (String language : List.of("fr", "en")) {
+            try (Browser browser = new Browser(port, language)) {
+                List<String> problems = new ArrayList<>();
+                browser.open("/login");
+                problems.addAll(page(browser));
+                browser.signIn("camille.agent", agentPassword);
+                for (String path : List.of("/cases", "/cases?queue=mine", "/cases?queue=unassigned",
+                        "/cases?queue=due-soon", "/cases?queue=breached", "/cases?q=" + CITIZEN, "/cases/" + reference,
+                        "/accessibilite")) {
+                    browser.open(path);
+                    problems.addAll(page(browser));
+                }
+                assertThat(problems).as(language).isEmpty();
+                browser.open("/cases");
+                assertThat(browser.text()).contains(language.equals("fr") ? "Mes services" : "My services");
+            }
+        }
+    }
+
+    private static List<String> page(Browser browser) {
+        return browser.accessibilityViolations().stream().map(v -> browser.path() + " " + v).toList();
+    }
+
+    private static List<MimeMessage> received(String recipient) {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (RecordingSmarthost.Received mail : smarthost.received()) {
+            if (mail.recipients().contains(recipient)) {
+                try {
+                    messages.add(mail.message());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static Optional<MimeMessage> acknowledgement() {
+        return received(CITIZEN).stream().filter(m -> subject(m).startsWith("Accusé de réception")).findFirst();
+    }
+
+    private static List<MimeMessage> answers() {
+        return received(CITIZEN).stream().filter(m -> subject(m).startsWith("Re:") && subject(m).contains("GCH-"))
+                .toList();
+    }
+
+    private static Optional<MimeMessage> answer() {
+        return answers().stream().findFirst();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
