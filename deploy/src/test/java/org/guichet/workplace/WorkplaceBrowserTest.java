@@ -57,6 +57,7 @@ class WorkplaceBrowserTest {
     static String agentPassword;
     static String colleaguePassword;
     static String outsiderPassword;
+    static String supervisorPassword;
 
     @LocalServerPort
     int port;
@@ -85,6 +86,7 @@ class WorkplaceBrowserTest {
         agentPassword = accounts.create("camille.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         colleaguePassword = accounts.create("paul.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         outsiderPassword = accounts.create("lea.logement", EnumSet.of(WebRole.AGENT), List.of("logement"));
+        supervisorPassword = accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR), List.of("prestations"));
         TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of(CITIZEN), "Votre demande d'aide",
                 "Bonjour,\nvotre demande est à l'étude.\nMerci de ne pas répondre à ce message.\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> received(CITIZEN).size() == 1);
@@ -140,6 +142,9 @@ class WorkplaceBrowserTest {
             assertThat(browser.driver.getTitle()).as("nothing reached the page").isEqualTo(title);
             assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.find("iframe").getAttribute("sandbox")).isEmpty();
+            browser.driver.switchTo().frame(browser.find("iframe"));
+            assertThat(browser.text()).as("the frame shows the citizen's HTML").contains("voici mon avis d'imposition");
+            browser.driver.switchTo().defaultContent();
 
             String frame = browser.find("iframe").getAttribute("src");
             browser.driver.get(frame);
@@ -229,10 +234,37 @@ class WorkplaceBrowserTest {
                     browser.open(path);
                     problems.addAll(page(browser));
                 }
+                browser.driver.manage().deleteAllCookies();
+                browser.signIn("chef", supervisorPassword).open("/supervision");
+                problems.addAll(page(browser));
                 assertThat(problems).as(language).isEmpty();
                 browser.open("/cases");
                 assertThat(browser.text()).contains(language.equals("fr") ? "Mes services" : "My services");
             }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aSupervisorSeesTheFiguresAndReassignsInBulk() {
+        try (Browser chef = new Browser(port, "fr")) {
+            chef.signIn("chef", supervisorPassword).open("/cases/" + reference);
+            new org.openqa.selenium.support.ui.Select(chef.find("#status")).selectByValue("open");
+            chef.find("form[action$='/status'] button[type=submit]").click();
+            assertThat(chef.find("[role=status]").getText()).contains("Statut modifié");
+            chef.open("/supervision");
+            assertThat(chef.all("svg.chart")).as("charts drawn on the server").hasSize(2);
+            assertThat(chef.all("svg.chart rect.bar")).hasSize(16);
+            assertThat(chef.text()).contains("Chiffres par semaine", "Réattribuer des dossiers");
+            chef.find("input[name=cases][value='" + reference + "']").click();
+            new org.openqa.selenium.support.ui.Select(chef.find("#assignee")).selectByValue("paul.agent");
+            chef.find("form[action$='/reassign'] button[type=submit]").click();
+            assertThat(chef.find("[role=status]").getText()).contains("1 dossier(s) réattribué(s)");
+            assertThat(chef.text()).contains("paul.agent");
+        }
+        try (Browser camille = new Browser(port, "fr")) {
+            camille.signIn("camille.agent", agentPassword).open("/supervision");
+            assertThat(camille.text()).as("an agent is no supervisor").doesNotContain("Réattribuer des dossiers");
         }
     }
 

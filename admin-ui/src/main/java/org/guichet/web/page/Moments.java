@@ -26,4 +26,9 @@ public class Moments {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         return (english ? ENGLISH : FRENCH).format(instant.atZone(ZONE));
     }
+
+    /** A length of time as hours and minutes: {@code 26 h 05}. */
+    public String duration(java.time.Duration duration) {
+        return duration == null ? "—" : duration.toHours() + " h " + String.format("%02d", duration.toMinutesPart());
+    }
 }

@@ -19,4 +19,8 @@ public record Viewer(String username, Set<WebRole> roles) {
     public boolean caseworker() {
         return roles.contains(WebRole.AGENT) || roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
     }
+
+    public boolean supervisor() {
+        return roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
+    }
 }

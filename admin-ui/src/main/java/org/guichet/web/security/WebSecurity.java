@@ -56,13 +56,35 @@ class WebSecurity {
         return http.build();
     }
 
+    /**
+     * A citizen's HTML, in the case page's frame: a sandbox without scripts, forms or plugins,
+     * no request anywhere (inline images only), and framed by Guichet's own pages alone.
+     */
+    static final String CITIZEN_HTML_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline';"
+            + " frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
     @Bean
     @Order(2)
+    SecurityFilterChain citizenHtml(HttpSecurity http) throws Exception {
+        http.securityMatcher("/cases/*/messages/*/html")
+                .authorizeHttpRequests(routes -> routes.anyRequest().hasAnyRole("AGENT", "SUPERVISOR", "ADMIN"))
+                .exceptionHandling(denied -> denied.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CITIZEN_HTML_POLICY))
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(routes -> routes
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/accessibilite", "/accessibility").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                        .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))
