@@ -45,10 +45,10 @@ class WebSecurity {
                                 "/actuator/info").permitAll()
                         .requestMatchers("/api/cases/*/attachments", "/api/attachments/**")
                                 .hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
-                        .requestMatchers("/api/queue", "/api/queue/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/queue", "/api/queue/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers("/api/cases", "/api/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         // Reports are evidence for auditors and supervisors; read-only.
-                        .requestMatchers("/api/reports", "/api/reports/**").hasAnyRole("AUDITOR", "SUPERVISOR")
+                        .requestMatchers("/api/reports", "/api/reports/**").hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Guichet"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,8 +65,10 @@ class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain citizenHtml(HttpSecurity http) throws Exception {
-        http.securityMatcher("/cases/*/messages/*/html")
+    SecurityFilterChain citizenHtml(HttpSecurity http, WebAccounts accounts) throws Exception {
+        http.addFilterAfter(new DisabledAccounts(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .securityMatcher("/cases/*/messages/*/html")
                 .authorizeHttpRequests(routes -> routes.anyRequest().hasAnyRole("AGENT", "SUPERVISOR", "ADMIN"))
                 .exceptionHandling(denied -> denied.authenticationEntryPoint(
                         new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
@@ -79,12 +81,15 @@ class WebSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(routes -> routes
+    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts) throws Exception {
+        http.addFilterAfter(new DisabledAccounts(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/accessibilite", "/accessibility").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))
