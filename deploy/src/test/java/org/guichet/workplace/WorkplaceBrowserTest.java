@@ -49,6 +49,8 @@ class WorkplaceBrowserTest {
     static final int INBOUND = TestSmtp.freePort();
     static final int SMARTHOST = TestSmtp.freePort();
     static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final java.nio.file.Path HOME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "guichet-workplace-" + SUBMISSION);
     static final String CITIZEN = "camille@example.org";
     static final Pattern REFERENCE = Pattern.compile("GCH-\\d{4}-\\d{6}");
 
@@ -65,7 +67,7 @@ class WorkplaceBrowserTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-workplace-" + SUBMISSION);
+        registry.add("guichet.home", HOME::toString);
         registry.add("guichet.roles", () -> "submission,inbound,worker,web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.smtp.inbound.port", () -> INBOUND);
@@ -78,11 +80,17 @@ class WorkplaceBrowserTest {
         registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
         registry.add("guichet.services.logement.name", () -> "Aides au logement");
         registry.add("guichet.services.logement.email", () -> "logement@caf.test");
+        registry.add("guichet.acknowledgement.services.prestations.implicit-decision", () -> "ACCEPTANCE");
+        registry.add("guichet.sla.implicit-decision", () -> "ACCEPTANCE");
     }
 
     @BeforeAll
     static void aCitizenReplies(@Autowired AccountService accounts) throws Exception {
         smarthost = new RecordingSmarthost(SMARTHOST);
+        java.nio.file.Path canned = HOME.resolve("answers").resolve("prestations");
+        java.nio.file.Files.createDirectories(canned);
+        java.nio.file.Files.writeString(canned.resolve("Pièce manquante.txt"),
+                "Bonjour,\nIl manque une pièce à votre dossier : merci de nous l'envoyer en réponse à ce message.\n");
         agentPassword = accounts.create("camille.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         colleaguePassword = accounts.create("paul.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         outsiderPassword = accounts.create("lea.logement", EnumSet.of(WebRole.AGENT), List.of("logement"));
@@ -168,7 +176,12 @@ class WorkplaceBrowserTest {
             assertThat(browser.text()).contains("1 dossier(s) pour « " + CITIZEN + " »");
             browser.driver.findElement(org.openqa.selenium.By.linkText(reference)).click();
 
-            assertThat(browser.text()).contains("Bonjour, voici mon avis d'imposition.", "Accusé de réception");
+            assertThat(browser.text()).contains("Bonjour, voici mon avis d'imposition.", "Accusé de réception",
+                    "Première réponse", "réputée acceptée le");
+            browser.driver.findElement(org.openqa.selenium.By.linkText("Pièce manquante")).click();
+            assertThat(browser.find("#body").getAttribute("value")).as("a ready-made answer to start from")
+                    .startsWith("Bonjour,\nIl manque une pièce");
+            browser.find("#body").clear();
             browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
             browser.find("#close").click();
             browser.find("form[action$='/answers'] button[type=submit]").click();

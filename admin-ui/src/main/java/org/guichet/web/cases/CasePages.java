@@ -31,6 +31,7 @@ import org.guichet.gateway.answer.AnswerService;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.guichet.supervision.CaseStandings;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -72,10 +73,14 @@ class CasePages {
     private final Services services;
     private final MessageSource messages;
     private final Clock clock;
+    private final CannedAnswers canned;
+    private final CaseStandings standings;
 
     CasePages(CaseAccess access, CaseListing listing, CaseViews views, CaseLifecycle lifecycle, Caseworkers caseworkers,
             AgentAnswers answers, AnswerService answerService, Attachments attachments, EventLog events,
-            Services services, MessageSource messages, Clock clock) {
+            Services services, MessageSource messages, Clock clock, CannedAnswers canned, CaseStandings standings) {
+        this.canned = canned;
+        this.standings = standings;
         this.access = access;
         this.listing = listing;
         this.views = views;
@@ -128,10 +133,15 @@ class CasePages {
     }
 
     @GetMapping("/cases/{reference}")
-    String show(@PathVariable String reference, Authentication person, Model model, HttpServletRequest request) {
+    String show(@PathVariable String reference, @RequestParam(name = "canned", required = false) String start,
+            Authentication person, Model model) {
         Case found = access.find(reference, person);
         lifecycle.viewed(found.id(), person.getName());
         fill(model, found, person);
+        // A ready-made answer chosen from the list (a plain link, so it works without JavaScript).
+        if (start != null) {
+            canned.find(serviceCode(model), start).ifPresent(c -> model.addAttribute("draft", c.text()));
+        }
         return "cases/case";
     }
 
@@ -277,8 +287,14 @@ class CasePages {
         model.addAttribute("answerId", UUID.randomUUID().toString());
         model.addAttribute("others", others(found, person.getName()));
         model.addAttribute("newAnswers", List.of());
+        model.addAttribute("canned", canned.of(view.serviceCode()));
+        model.addAttribute("standing", standings.of(found.id()).orElse(null));
         model.addAttribute("timeline", events.events(found.id()).stream()
                 .filter(e -> !"VIEWED".equals(e.type())).toList().reversed());
+    }
+
+    private static String serviceCode(Model model) {
+        return ((CaseView) model.getAttribute("view")).serviceCode();
     }
 
     /** Colleagues who opened the case within {@link #PRESENCE}. */
