@@ -9,6 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.guichet.casework.AgentAnswers;
+import org.guichet.casework.AnswerReceipt;
+import org.guichet.casework.AnswerRefusedException;
+import org.guichet.casework.AnswerRequest;
+import org.guichet.casework.Answering;
 import org.guichet.casework.AnsweringAgent;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseFilter;
@@ -19,13 +23,9 @@ import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.RecordedAnswer;
 import org.guichet.conversation.Conversation;
-import org.guichet.gateway.answer.AnswerReceipt;
-import org.guichet.gateway.answer.AnswerRefusedException;
-import org.guichet.gateway.answer.AnswerRequest;
-import org.guichet.gateway.answer.AnswerService;
-import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.guichet.queue.QueueUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,16 +50,16 @@ class CasesController {
     private final Casework casework;
     private final EventLog events;
     private final AgentAnswers answers;
-    private final AnswerService answerService;
+    private final Answering answering;
     private final JdbcClient jdbc;
 
     CasesController(CaseListing listing, Casework casework, EventLog events, AgentAnswers answers,
-            AnswerService answerService, JdbcClient jdbc) {
+            Answering answering, JdbcClient jdbc) {
         this.listing = listing;
         this.casework = casework;
         this.events = events;
         this.answers = answers;
-        this.answerService = answerService;
+        this.answering = answering;
         this.jdbc = jdbc;
     }
 
@@ -119,7 +119,7 @@ class CasesController {
         String answerId = body.answerId() != null && !body.answerId().isBlank() ? body.answerId() : idempotencyKey;
         AnswerReceipt receipt;
         try {
-            receipt = answerService.answer(new AnswerRequest(reference, AnsweringAgent.webAccount(principal.getName()),
+            receipt = answering.answer(new AnswerRequest(reference, AnsweringAgent.webAccount(principal.getName()),
                     body.text(), answerId, body.to()));
         } catch (AnswerRefusedException e) {
             throw problem(switch (e.reason()) {
@@ -127,7 +127,7 @@ class CasesController {
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             }, e.getMessage());
-        } catch (SpoolUnavailableException e) {
+        } catch (QueueUnavailableException e) {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "the answer could not be queued, try again: "
                     + e.getMessage());
         }
