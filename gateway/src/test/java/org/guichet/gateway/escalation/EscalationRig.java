@@ -2,11 +2,8 @@ package org.guichet.gateway.escalation;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.guichet.TestClock;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -60,7 +58,7 @@ final class EscalationRig implements AutoCloseable {
     final DataSource database = TestPostgres.newMigratedDatabase();
     final JdbcClient jdbc = JdbcClient.create(database);
     final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-    final HandClock clock;
+    final TestClock clock;
     final EventLog events = new EventLog(jdbc, transactions);
     final Casework casework;
     final SlaProperties sla = new Binder(new MapConfigurationPropertySource(Map.of()))
@@ -75,7 +73,7 @@ final class EscalationRig implements AutoCloseable {
     private int queue;
 
     EscalationRig(Instant start) {
-        clock = new HandClock(start);
+        clock = new TestClock(start);
         ServiceDirectory services = new ServiceDirectory(new AdministrationProperties(
                 new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
                 Map.of("prestations", service("Prestations familiales"), "accueil", service("Accueil"),
@@ -179,34 +177,5 @@ final class EscalationRig implements AutoCloseable {
     }
 
     record Spooled(String queueId, String sender, List<String> recipients, byte[] raw) {
-    }
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-
-        private volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
