@@ -27,7 +27,6 @@ import org.guichet.casework.EventLog;
 import org.guichet.casework.InboundReply;
 import org.guichet.escalation.EscalationNotifier;
 import org.guichet.escalation.Escalations;
-import org.guichet.escalation.SupervisorProperties;
 import org.guichet.sla.ImplicitDecision;
 import org.guichet.sla.SlaPolicyStore;
 import org.guichet.sla.SlaProperties;
@@ -64,10 +63,10 @@ final class EscalationRig implements AutoCloseable {
     final SlaProperties sla = new Binder(new MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("guichet.sla", SlaProperties.class);
     final SlaPolicyStore policies;
-    final SupervisorProperties supervisors = new Binder(new MapConfigurationPropertySource(Map.of(
+    final AdministrationProperties supervisors = new Binder(new MapConfigurationPropertySource(Map.of(
             "guichet.services.prestations.supervisors", "chef.prestations@caf.fr,adjoint.prestations@caf.fr",
             "guichet.services.titres.supervisors", "chef.titres@caf.fr")))
-            .bindOrCreate("guichet", SupervisorProperties.class);
+            .bindOrCreate("guichet", AdministrationProperties.class);
     final BusinessCalendars calendars = BusinessCalendars.from(new CalendarProperties(null));
     private final List<PostgresSpool> spools = new ArrayList<>();
     private int queue;
