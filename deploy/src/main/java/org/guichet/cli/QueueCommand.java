@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import tools.jackson.databind.json.JsonMapper;
-import org.guichet.gateway.queue.QueueDetail;
-import org.guichet.gateway.queue.QueueEntry;
-import org.guichet.gateway.queue.QueueOperations;
+import org.guichet.queue.QueueDetail;
+import org.guichet.queue.QueueEntry;
+import org.guichet.queue.QueueOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.smtp.SmtpListener;
 import org.guichet.node.HomeFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,11 +30,14 @@ class StartupSummary {
 
     private final HomeFolder home;
     private final ObjectProvider<SmtpListener> listeners;
+    private final ReplyDomain replyDomain;
     private final Environment environment;
 
-    StartupSummary(HomeFolder home, ObjectProvider<SmtpListener> listeners, Environment environment) {
+    StartupSummary(HomeFolder home, ObjectProvider<SmtpListener> listeners, ReplyDomain replyDomain,
+            Environment environment) {
         this.home = home;
         this.listeners = listeners;
+        this.replyDomain = replyDomain;
         this.environment = environment;
     }
 
@@ -63,7 +66,7 @@ class StartupSummary {
         if (Files.exists(password)) {
             lines.add(format(text, "password", password.toString()));
         }
-        if (Binder.get(environment).bind("guichet.reply-domain", String.class).isBound()) {
+        if (replyDomain.configured()) {
             return lines;
         }
         lines.add(format(text, "reply-domain", ""));

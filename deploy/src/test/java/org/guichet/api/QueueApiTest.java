@@ -15,7 +15,7 @@ import java.util.List;
 import org.guichet.Guichet;
 import org.guichet.TestSmtp;
 import org.guichet.cli.CommandLine;
-import org.guichet.gateway.queue.QueueOperations;
+import org.guichet.queue.QueueOperations;
 import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;

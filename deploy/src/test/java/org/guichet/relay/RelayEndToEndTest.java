@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.guichet.Guichet;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
-import org.guichet.gateway.queue.QueueOperations;
+import org.guichet.queue.QueueOperations;
 import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -74,6 +74,14 @@ class StartupFailureTest {
     }
 
     @Test
+    void inboundWithoutReplyDomainNamesTheSetting() throws Exception {
+        String console = failedStart("--guichet.home=" + temp.resolve("home"), "--server.port=0",
+                "--guichet.roles=inbound,worker");
+        assertThat(console).contains("The inbound role needs guichet.reply-domain",
+                "Set guichet.reply-domain (e.g. --guichet.reply-domain=", "leave inbound out of guichet.roles");
+    }
+
+    @Test
     void commandOnAnUnreachableDatabaseSaysSoInOneMessage() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + TestSmtp.freePort() + "/guichet";
         Path log = temp.resolve("console.log");

@@ -57,8 +57,7 @@ public class ServiceDirectory implements InitializingBean {
                 .param("code", administration.code()).param("name", administration.name())
                 .query(Long.class).single();
         Map<String, ServiceDefinition> services = new LinkedHashMap<>(properties.services());
-        services.putIfAbsent(DEFAULT, new ServiceDefinition(administration.name(), List.of(), List.of(), null, null,
-                null, null, "default"));
+        services.putIfAbsent(DEFAULT, ServiceDefinition.named(administration.name()));
         services.forEach((code, definition) -> {
             String name = definition.name() == null || definition.name().isBlank() ? code : definition.name().strip();
             long id = jdbc == null ? 0 : jdbc.sql("""

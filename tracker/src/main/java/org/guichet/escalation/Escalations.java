@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.guichet.administration.AdministrationProperties;
 import org.guichet.calendar.BusinessCalendar;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.CaseEventType;
@@ -23,7 +24,6 @@ import org.guichet.sla.SlaPolicyStore;
 import org.guichet.sla.SlaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * O(events of one page); closed cases are never read.
  */
 @Component
-@EnableConfigurationProperties(SupervisorProperties.class)
 public class Escalations {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
@@ -60,13 +59,13 @@ public class Escalations {
     private final SlaPolicyStore policies;
     private final BusinessCalendars calendars;
     private final Period window;
-    private final SupervisorProperties supervisors;
+    private final AdministrationProperties supervisors;
     private final Clock clock;
     private final CaseLogReader reader;
 
     public Escalations(JdbcClient jdbc, PlatformTransactionManager transactions, EventLog events,
-            SlaPolicyStore policies, BusinessCalendars calendars, SlaProperties sla, SupervisorProperties supervisors,
-            Clock clock) {
+            SlaPolicyStore policies, BusinessCalendars calendars, SlaProperties sla,
+            AdministrationProperties supervisors, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.events = events;

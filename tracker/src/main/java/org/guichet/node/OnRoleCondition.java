@@ -1,8 +1,5 @@
 package org.guichet.node;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
@@ -14,9 +11,9 @@ class OnRoleCondition implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Role role = (Role) metadata.getAnnotationAttributes(ConditionalOnRole.class.getName()).get("value");
-        Set<Role> roles = Binder.get(context.getEnvironment())
-                .bind("guichet.roles", Bindable.setOf(Role.class))
-                .orElse(EnumSet.allOf(Role.class));
-        return roles.contains(role);
+        // The node's own record, so that conditions and beans agree on the default roles.
+        NodeProperties node = Binder.get(context.getEnvironment()).bindOrCreate("guichet",
+                Bindable.of(NodeProperties.class));
+        return node.runs(role);
     }
 }

@@ -1,16 +1,15 @@
 package org.guichet.audit;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.guichet.TestClock;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -46,7 +45,7 @@ final class AuditRig {
     final DataSource database = TestPostgres.newMigratedDatabase();
     final JdbcClient jdbc = JdbcClient.create(database);
     final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-    final MutableClock clock = new MutableClock(Instant.parse("2026-06-20T10:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-06-20T10:00:00Z"));
     final ServiceDirectory services;
     final ConversationLog conversations = new ConversationLog(jdbc, clock);
     final EventLog events = new EventLog(jdbc, transactions);
@@ -102,33 +101,5 @@ final class AuditRig {
 
     void answer(Case c, Instant at) {
         events.append(c.id(), CaseEventType.ANSWERED, at, Map.of("answerId", "A" + c.id(), "channel", "api"));
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,17 +1,15 @@
 package org.guichet.casework;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.guichet.administration.AdministrationProperties;
+import org.guichet.TestClock;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
+import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
@@ -121,34 +119,6 @@ final class CaseworkRig {
         InboundReply inbound() {
             return new InboundReply(queueId, receivedAt, from, conversationId, messageId, inReplyTo, references,
                     subject, "Bonjour, voici mon justificatif.", "<p>Bonjour</p>", automaticReason, serviceCode);
-        }
-    }
-
-    static final class TestClock extends Clock {
-
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

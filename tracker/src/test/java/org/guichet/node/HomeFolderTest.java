@@ -18,7 +18,7 @@ class HomeFolderTest {
 
     @Test
     void defaultHomeIsDotGuichetInTheUsersHome() {
-        NodeProperties node = new NodeProperties(null, Set.of(Role.WORKER), null);
+        NodeProperties node = new NodeProperties(null, Set.of(Role.WORKER), null, null);
         assertThat(node.home()).isEqualTo(Path.of(System.getProperty("user.home"), ".guichet"));
         assertThat(node.home().toString()).doesNotContain("${");
     }

@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import org.guichet.administration.Services;
 import org.guichet.casework.AgentAnswers;
+import org.guichet.casework.AnswerReceipt;
+import org.guichet.casework.AnswerRefusedException;
+import org.guichet.casework.AnswerRequest;
+import org.guichet.casework.Answering;
 import org.guichet.casework.AnsweringAgent;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.Case;
@@ -24,13 +28,9 @@ import org.guichet.casework.Caseworkers;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.RecordedAnswer;
 import org.guichet.casework.TransferNotice;
-import org.guichet.gateway.answer.AnswerReceipt;
-import org.guichet.gateway.answer.AnswerRefusedException;
-import org.guichet.gateway.answer.AnswerRequest;
-import org.guichet.gateway.answer.AnswerService;
-import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.guichet.queue.QueueUnavailableException;
 import org.guichet.supervision.CaseStandings;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -67,7 +67,7 @@ class CasePages {
     private final CaseLifecycle lifecycle;
     private final Caseworkers caseworkers;
     private final AgentAnswers answers;
-    private final AnswerService answerService;
+    private final Answering answering;
     private final Attachments attachments;
     private final EventLog events;
     private final Services services;
@@ -77,7 +77,7 @@ class CasePages {
     private final CaseStandings standings;
 
     CasePages(CaseAccess access, CaseListing listing, CaseViews views, CaseLifecycle lifecycle, Caseworkers caseworkers,
-            AgentAnswers answers, AnswerService answerService, Attachments attachments, EventLog events,
+            AgentAnswers answers, Answering answering, Attachments attachments, EventLog events,
             Services services, MessageSource messages, Clock clock, CannedAnswers canned, CaseStandings standings) {
         this.canned = canned;
         this.standings = standings;
@@ -87,7 +87,7 @@ class CasePages {
         this.lifecycle = lifecycle;
         this.caseworkers = caseworkers;
         this.answers = answers;
-        this.answerService = answerService;
+        this.answering = answering;
         this.attachments = attachments;
         this.events = events;
         this.services = services;
@@ -195,7 +195,7 @@ class CasePages {
             return "cases/case";
         }
         try {
-            AnswerReceipt receipt = answerService.answer(new AnswerRequest(found.reference(),
+            AnswerReceipt receipt = answering.answer(new AnswerRequest(found.reference(),
                     AnsweringAgent.webAccount(person.getName()), body, answerId, null));
             if (close && !receipt.duplicate()) {
                 lifecycle.changeStatus(found.id(), CaseStatus.CLOSED, person.getName());
@@ -206,7 +206,7 @@ class CasePages {
             model.addAttribute("error", e.getMessage());
             fill(model, found, person);
             return "cases/case";
-        } catch (SpoolUnavailableException e) {
+        } catch (QueueUnavailableException e) {
             model.addAttribute("draft", body);
             model.addAttribute("error", message(request, "case.answer.unavailable"));
             fill(model, found, person);

@@ -3,6 +3,10 @@ package org.guichet.web.cases;
 import java.net.URI;
 import java.util.Locale;
 
+import org.guichet.casework.AnswerReceipt;
+import org.guichet.casework.AnswerRefusedException;
+import org.guichet.casework.AnswerRequest;
+import org.guichet.casework.Answering;
 import org.guichet.casework.AnsweringAgent;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseFilter;
@@ -10,13 +14,9 @@ import org.guichet.casework.CaseListing;
 import org.guichet.casework.CasePage;
 import org.guichet.casework.CaseStatus;
 import org.guichet.casework.CaseLifecycle;
-import org.guichet.gateway.answer.AnswerReceipt;
-import org.guichet.gateway.answer.AnswerRefusedException;
-import org.guichet.gateway.answer.AnswerRequest;
-import org.guichet.gateway.answer.AnswerService;
-import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.guichet.queue.QueueUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -38,15 +38,15 @@ import org.springframework.web.bind.annotation.RestController;
 class CasesController {
 
     private final CaseListing listing;
-    private final AnswerService answerService;
+    private final Answering answering;
     private final CaseAccess access;
     private final CaseLifecycle lifecycle;
     private final CaseViews views;
 
-    CasesController(CaseListing listing, AnswerService answerService, CaseAccess access, CaseLifecycle lifecycle,
+    CasesController(CaseListing listing, Answering answering, CaseAccess access, CaseLifecycle lifecycle,
             CaseViews views) {
         this.listing = listing;
-        this.answerService = answerService;
+        this.answering = answering;
         this.access = access;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -104,7 +104,7 @@ class CasesController {
         String answerId = body.answerId() != null && !body.answerId().isBlank() ? body.answerId() : idempotencyKey;
         AnswerReceipt receipt;
         try {
-            receipt = answerService.answer(new AnswerRequest(reference, AnsweringAgent.webAccount(principal.getName()),
+            receipt = answering.answer(new AnswerRequest(reference, AnsweringAgent.webAccount(principal.getName()),
                     body.text(), answerId, body.to()));
         } catch (AnswerRefusedException e) {
             throw problem(switch (e.reason()) {
@@ -112,7 +112,7 @@ class CasesController {
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             }, e.getMessage());
-        } catch (SpoolUnavailableException e) {
+        } catch (QueueUnavailableException e) {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "the answer could not be queued, try again: "
                     + e.getMessage());
         }

@@ -3,11 +3,11 @@ package org.guichet.web.queue;
 import java.util.List;
 import java.util.Map;
 
-import org.guichet.gateway.queue.QueueDetail;
-import org.guichet.gateway.queue.QueueEntry;
-import org.guichet.gateway.queue.QueueOperations;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.guichet.queue.QueueDetail;
+import org.guichet.queue.QueueEntry;
+import org.guichet.queue.QueueOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;

@@ -15,14 +15,13 @@ import org.guichet.gateway.spool.Spool;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
-import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.NodeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AcknowledgementProperties.class)
@@ -39,7 +38,7 @@ class AcknowledgementConfiguration {
     @Bean
     Acknowledger acknowledger(AcknowledgementProperties properties, Acknowledgements records,
             ServiceDirectory services, BusinessCalendars calendars, ObjectProvider<ReplyTokenVerifier> verifier,
-            NodeProperties node, Environment environment, SmtpProperties smtp, Clock clock) {
+            NodeProperties node, ReplyDomain replyDomain, Clock clock) {
         properties.services().forEach((code, settings) -> {
             if (!records.configure(code, settings.implicitDecision(), settings.recourse(),
                     settings.recourseEnglish())) {
@@ -49,9 +48,8 @@ class AcknowledgementConfiguration {
         });
         Path folder = properties.templates() != null ? properties.templates()
                 : node.home().resolve("templates").resolve("acknowledgement");
-        String replyDomain = environment.getProperty("guichet.reply-domain", smtp.hostname());
         String from = properties.from() == null || properties.from().isBlank()
-                ? FROM_LOCAL_PART + "@" + replyDomain : properties.from().strip();
+                ? FROM_LOCAL_PART + "@" + replyDomain.name() : properties.from().strip();
         InternetAddress address;
         try {
             address = new InternetAddress(from, true);

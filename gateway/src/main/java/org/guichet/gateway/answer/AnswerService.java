@@ -15,6 +15,10 @@ import jakarta.mail.MessagingException;
 
 import org.guichet.casework.AgentAnswer;
 import org.guichet.casework.AgentAnswers;
+import org.guichet.casework.AnswerReceipt;
+import org.guichet.casework.AnswerRefusedException;
+import org.guichet.casework.AnswerRequest;
+import org.guichet.casework.Answering;
 import org.guichet.casework.AuthorKind;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseMessage;
@@ -37,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sends it again), but never records an answer that was not sent, and the time recorded is
  * the moment the gateway took charge of the answer (RFC 5321 §6.1).
  */
-public class AnswerService {
+public class AnswerService implements Answering {
 
     /** Name under which Guichet's mailet context publishes this service to its mailets. */
     public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.answer.AnswerService";
@@ -70,6 +74,7 @@ public class AnswerService {
         this.clock = clock;
     }
 
+    @Override
     public AnswerReceipt answer(AnswerRequest request) throws AnswerRefusedException, SpoolUnavailableException {
         String answerId = answerId(request.answerId());
         String text = text(request.text());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.ServiceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,13 @@ public class ServiceMailboxes implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceMailboxes.class);
 
-    private final MailboxModeProperties properties;
+    private final AdministrationProperties properties;
     private final JdbcClient jdbc;
 
     /**
      * @param directory written first: the service rows these settings go to must exist
      */
-    public ServiceMailboxes(MailboxModeProperties properties, ServiceDirectory directory, JdbcClient jdbc) {
+    public ServiceMailboxes(AdministrationProperties properties, ServiceDirectory directory, JdbcClient jdbc) {
         this.properties = properties;
         this.jdbc = jdbc;
     }
@@ -97,10 +98,5 @@ public class ServiceMailboxes implements InitializingBean {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** For tests and tools: the configured settings by code. */
-    Map<String, MailboxModeProperties.Mailbox> configured() {
-        return properties.services();
     }
 }

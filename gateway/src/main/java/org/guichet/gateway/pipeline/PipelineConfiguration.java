@@ -21,6 +21,7 @@ import org.guichet.gateway.answer.ServiceMailboxes;
 import org.guichet.gateway.attachment.AttachmentIntake;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
+import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.gateway.token.ReplyTokenVerifier;
@@ -43,23 +44,19 @@ import org.springframework.core.io.Resource;
 @EnableConfigurationProperties(PipelineProperties.class)
 class PipelineConfiguration {
 
-    /** Property naming the domain of reply addresses (the MX of the inbound listener). */
-    static final String REPLY_DOMAIN = "guichet.reply-domain";
-
     @Bean
     GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
-            ConfigurableEnvironment environment, SmtpProperties smtp, ServiceDirectory services,
-            ConversationLog conversations, Clock clock, ObjectProvider<DkimKeys> dkimKeys,
+            ReplyDomain replyDomain, ServiceDirectory services, ConversationLog conversations, Clock clock,
+            ObjectProvider<DkimKeys> dkimKeys,
             ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
             ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger,
             ObjectProvider<AgentAnswers> agentAnswers, ObjectProvider<AnswerService> answers,
             ObjectProvider<ServiceMailboxes> mailboxes, ObjectProvider<CaseReplyPath> replyPath,
             ObjectProvider<AttachmentIntake> attachments) {
-        String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
-                ? "postmaster@" + replyDomain : properties.postmaster().strip();
+                ? "postmaster@" + replyDomain.name() : properties.postmaster().strip();
         try {
-            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)),
+            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain.name())),
                     new MailAddress(postmaster));
             // Guichet's own mailets reach the domain through the context, as James mailets reach theirs.
             context.setAttribute(ServiceDirectory.class.getName(), services);

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.guichet.queue.QueueOperations;
 import org.springframework.stereotype.Component;
 
 /** Queue depth by state, as gauges; read at most every few seconds whatever the scrape rate. */

@@ -76,15 +76,15 @@ final class AnswerRig implements AutoCloseable {
     private int queue;
 
     AnswerRig() {
-        directory = new ServiceDirectory(new AdministrationProperties(
+        AdministrationProperties administration = new AdministrationProperties(
                 new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
                 Map.of("prestations", new ServiceDefinition("CAF Prestations", List.of(), List.of(), null,
-                                "prestations@caf.fr", null, null, "default"),
+                                "prestations@caf.fr", null, null, "default", List.of(), MAILBOX, List.of(AGENT), true),
                         "accueil", new ServiceDefinition("Accueil CAF", List.of(), List.of(), null, null, null, null,
-                                "default"))), jdbc);
+                                "default")));
+        directory = new ServiceDirectory(administration, jdbc);
         directory.afterPropertiesSet();
-        mailboxes = new ServiceMailboxes(new MailboxModeProperties(Map.of("prestations",
-                new MailboxModeProperties.Mailbox(MAILBOX, List.of(AGENT), true))), directory, jdbc);
+        mailboxes = new ServiceMailboxes(administration, directory, jdbc);
         mailboxes.afterPropertiesSet();
         service = new AnswerService(casework, answers, mailboxes, replyPath, new AnswerComposer(), spool, jdbc, clock);
     }

@@ -9,6 +9,9 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.guichet.casework.AnswerReceipt;
+import org.guichet.casework.AnswerRefusedException;
+import org.guichet.casework.AnswerRequest;
 import org.guichet.casework.AnsweringAgent;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseEvent;

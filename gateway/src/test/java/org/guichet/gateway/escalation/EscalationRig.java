@@ -2,11 +2,8 @@ package org.guichet.gateway.escalation;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.guichet.TestClock;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -29,7 +27,6 @@ import org.guichet.casework.EventLog;
 import org.guichet.casework.InboundReply;
 import org.guichet.escalation.EscalationNotifier;
 import org.guichet.escalation.Escalations;
-import org.guichet.escalation.SupervisorProperties;
 import org.guichet.sla.ImplicitDecision;
 import org.guichet.sla.SlaPolicyStore;
 import org.guichet.sla.SlaProperties;
@@ -60,22 +57,22 @@ final class EscalationRig implements AutoCloseable {
     final DataSource database = TestPostgres.newMigratedDatabase();
     final JdbcClient jdbc = JdbcClient.create(database);
     final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-    final HandClock clock;
+    final TestClock clock;
     final EventLog events = new EventLog(jdbc, transactions);
     final Casework casework;
     final SlaProperties sla = new Binder(new MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("guichet.sla", SlaProperties.class);
     final SlaPolicyStore policies;
-    final SupervisorProperties supervisors = new Binder(new MapConfigurationPropertySource(Map.of(
+    final AdministrationProperties supervisors = new Binder(new MapConfigurationPropertySource(Map.of(
             "guichet.services.prestations.supervisors", "chef.prestations@caf.fr,adjoint.prestations@caf.fr",
             "guichet.services.titres.supervisors", "chef.titres@caf.fr")))
-            .bindOrCreate("guichet", SupervisorProperties.class);
+            .bindOrCreate("guichet", AdministrationProperties.class);
     final BusinessCalendars calendars = BusinessCalendars.from(new CalendarProperties(null));
     private final List<PostgresSpool> spools = new ArrayList<>();
     private int queue;
 
     EscalationRig(Instant start) {
-        clock = new HandClock(start);
+        clock = new TestClock(start);
         ServiceDirectory services = new ServiceDirectory(new AdministrationProperties(
                 new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
                 Map.of("prestations", service("Prestations familiales"), "accueil", service("Accueil"),
@@ -179,34 +176,5 @@ final class EscalationRig implements AutoCloseable {
     }
 
     record Spooled(String queueId, String sender, List<String> recipients, byte[] raw) {
-    }
-
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-
-        private volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,39 +6,47 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
 import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.node.ReplyDomainRequiredException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.util.unit.DataSize;
 
 /** Where the reply domains come from, and what a wrong setting does at start. */
 class InboundConfigurationTest {
 
+    /** A node with the reply domain {@code reponse.caf.fr}, so that its default roles include inbound. */
     private ApplicationContextRunner runner() {
+        return bareRunner().withPropertyValues("guichet.reply-domain=reponse.caf.fr")
+                .withBean(ReplyDomain.class, () -> new ReplyDomain("reponse.caf.fr", true));
+    }
+
+    private ApplicationContextRunner bareRunner() {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) 3);
         ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", secret)), "k1");
         return new ApplicationContextRunner()
                 .withBean(ReplyTokenVerifier.class, () -> new ReplyTokenVerifier(ring))
-                .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
-                        DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
                 .withUserConfiguration(InboundConfiguration.class);
     }
 
     @Test
-    void replyDomainsDefaultToThePipelinesReplyDomainThenToTheHostName() {
+    void replyDomainsDefaultToTheNodesReplyDomain() {
         runner().run(context -> assertThat(context.getBean(InboundAddresses.class).replyDomains())
-                .containsExactly("mx.guichet.test"));
-        runner().withPropertyValues("guichet.reply-domain=reponse.caf.fr")
-                .run(context -> assertThat(context.getBean(InboundAddresses.class).replyDomains())
-                        .containsExactly("reponse.caf.fr"));
-        runner().withPropertyValues("guichet.reply-domain=reponse.caf.fr",
-                        "guichet.inbound.reply-domains=reponse.caf.fr,reponse.ameli.fr")
+                .containsExactly("reponse.caf.fr"));
+        runner().withPropertyValues("guichet.inbound.reply-domains=reponse.caf.fr,reponse.ameli.fr")
                 .run(context -> assertThat(context.getBean(InboundAddresses.class).replyDomains())
                         .containsExactlyInAnyOrder("reponse.caf.fr", "reponse.ameli.fr"));
+    }
+
+    @Test
+    void inboundRoleWithoutReplyDomainIsRefusedNamingTheProperty() {
+        bareRunner().withPropertyValues("guichet.roles=inbound")
+                .run(context -> assertThat(context).getFailure()
+                        .hasRootCauseInstanceOf(ReplyDomainRequiredException.class)
+                        .rootCause().hasMessageContaining("guichet.reply-domain"));
     }
 
     @Test
@@ -63,5 +71,10 @@ class InboundConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(InboundAddresses.class);
                 });
+        // A fresh node, without reply domain nor roles, runs no inbound listener.
+        bareRunner().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(InboundAddresses.class);
+        });
     }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 import org.guichet.gateway.FreePort;
 import org.guichet.gateway.GatewayTestApplication;
-import org.guichet.gateway.queue.QueueEntry;
-import org.guichet.gateway.queue.QueueOperations;
+import org.guichet.queue.QueueEntry;
+import org.guichet.queue.QueueOperations;
 import org.guichet.gateway.smtp.SmtpDialog;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.storage.TestPostgres;

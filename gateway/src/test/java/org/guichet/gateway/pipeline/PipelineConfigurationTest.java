@@ -20,11 +20,16 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.james.core.Domain;
+import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.node.NodeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /** How a node gets its pipeline: the shipped file on a first run, or the operator's own. */
@@ -47,11 +52,22 @@ class PipelineConfigurationTest {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
                         DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
-                .withUserConfiguration(PipelineConfiguration.class);
+                .withUserConfiguration(NodeSettings.class, PipelineConfiguration.class);
         for (Class<?> type : DOMAIN_BEANS) {
             runner = withBeanFromGateway(runner, type);
         }
         return runner;
+    }
+
+    /** The node's settings and its reply domain, decided as the gateway decides them. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(NodeProperties.class)
+    static class NodeSettings {
+
+        @Bean
+        ReplyDomain replyDomain(NodeProperties node, SmtpProperties smtp) {
+            return ReplyDomain.of(node, smtp);
+        }
     }
 
     private static <T> ApplicationContextRunner withBeanFromGateway(ApplicationContextRunner runner, Class<T> type) {

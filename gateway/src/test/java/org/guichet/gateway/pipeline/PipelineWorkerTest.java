@@ -46,7 +46,7 @@ class PipelineWorkerTest {
     private PipelineWorker worker(MessageProcessor processor) {
         return new PipelineWorker(queue, processor,
                 new SpoolProperties(128, Duration.ofSeconds(30), Duration.ofMinutes(5), 100, Duration.ofMillis(500)),
-                new SpoolSignal(), new NodeProperties(Path.of("target"), Set.of(Role.WORKER), "test-node"));
+                new SpoolSignal(), new NodeProperties(Path.of("target"), Set.of(Role.WORKER), "test-node", null));
     }
 
     /** The shipped pipeline.xml, loaded as the application loads it. */

@@ -1,5 +1,6 @@
 package org.guichet.gateway.relay;
 
+import org.guichet.TestClock;
 import org.guichet.gateway.spool.SpoolSignal;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class RelayRig {
     final DataSource dataSource = TestPostgres.newMigratedDatabase();
     final JdbcClient jdbc = JdbcClient.create(dataSource);
     final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
     final RecordingSpool spool = new RecordingSpool();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.guichet.gateway.spool.SpoolSignal;
+import org.guichet.queue.QueueDetail;
+import org.guichet.queue.QueueEntry;
+import org.guichet.queue.QueueOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,19 +23,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an operator does to the queue, from the REST API or the CLI alike: list, inspect,
- * retry now, delete. Every change is logged with the queue id.
+ * The operators' queue over the spool's tables: list, inspect, retry now, bounce, delete.
+ * Every change is logged with the queue id.
  */
 @Component
-public class QueueOperations {
+public class SpoolQueue implements QueueOperations {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueOperations.class);
+    private static final Logger log = LoggerFactory.getLogger(SpoolQueue.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SpoolSignal signal;
 
-    public QueueOperations(JdbcClient jdbc, Clock clock, SpoolSignal signal) {
+    public SpoolQueue(JdbcClient jdbc, Clock clock, SpoolSignal signal) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.signal = signal;
@@ -44,6 +47,7 @@ public class QueueOperations {
      * @param status only messages with a recipient in this state (queued, deferred…), or null
      * @param limit  most messages returned
      */
+    @Override
     public List<QueueEntry> list(String status, int limit) {
         List<Map<String, Object>> messages = jdbc.sql("""
                         select m.id, m.queue_id, m.sender, m.received_at, m.size_bytes, m.stage, m.submitter,
@@ -66,6 +70,7 @@ public class QueueOperations {
         return entries;
     }
 
+    @Override
     public Optional<QueueDetail> show(String queueId) {
         Optional<Map<String, Object>> found = jdbc.sql("""
                         select id, queue_id, sender, received_at, size_bytes, stage, submitter, client_address,
@@ -91,6 +96,7 @@ public class QueueOperations {
 
     /** Makes every pending recipient of the message due now; returns how many. */
     @Transactional
+    @Override
     public int retryNow(String queueId) {
         Instant now = clock.instant();
         int recipients = jdbc.sql("""
@@ -114,6 +120,7 @@ public class QueueOperations {
      * at its next pass instead of trying again. Returns how many recipients were affected.
      */
     @Transactional
+    @Override
     public int bounce(String queueId) {
         Instant now = clock.instant();
         int recipients = jdbc.sql("""
@@ -131,6 +138,7 @@ public class QueueOperations {
 
     /** Removes the message and its delivery history; returns false when there is none. */
     @Transactional
+    @Override
     public boolean delete(String queueId) {
         int deleted = jdbc.sql("delete from spool_message where queue_id = :queueId")
                 .param("queueId", queueId).update();
@@ -141,6 +149,7 @@ public class QueueOperations {
     }
 
     /** Messages waiting, by state: pipeline, and recipients queued or deferred. */
+    @Override
     public Map<String, Long> depth() {
         Map<String, Long> depth = new LinkedHashMap<>();
         depth.put("pipeline", 0L);

@@ -1,4 +1,4 @@
-package org.guichet.gateway.answer;
+package org.guichet.casework;
 
 import java.time.Instant;
 

@@ -1,8 +1,7 @@
-package org.guichet.gateway.answer;
+package org.guichet.casework;
 
 import java.util.Objects;
 
-import org.guichet.casework.AnsweringAgent;
 
 /**
  * An agent's answer to post to a case.

@@ -1,4 +1,4 @@
-package org.guichet.gateway.queue;
+package org.guichet.queue;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.guichet.gateway.answer;
+package org.guichet.casework;
 
 /** An answer Guichet will not send, with why; nothing was spooled or recorded. */
 public class AnswerRefusedException extends Exception {
