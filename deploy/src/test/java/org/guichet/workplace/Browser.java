@@ -76,6 +76,18 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** Saves what the page looks like, for the guides: {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Runs axe-core over the page as it is, with the WCAG 2.1 A and AA rules; returns the violations. */
     @SuppressWarnings("unchecked")
     List<String> accessibilityViolations() {

@@ -77,6 +77,17 @@ class SignInTest {
     }
 
     @Test
+    void theSessionCookieIsSecureBehindAnHttpsProxyAndNeverReadableByScripts() throws Exception {
+        HttpResponse<String> plain = get(client(), "/login", null);
+        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        HttpResponse<String> proxied = client().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "HttpOnly");
+    }
+
+    @Test
     void anonymousVisitorIsSentToTheLoginPage() throws Exception {
         HttpResponse<String> inbox = get(client(), "/cases", null);
         assertThat(inbox.statusCode()).isEqualTo(302);

@@ -170,6 +170,7 @@ class WorkplaceBrowserTest {
             browser.signIn("camille.agent", agentPassword);
             assertThat(browser.path()).isEqualTo("/cases");
             assertThat(browser.text()).contains(reference, "Nouveau", "Re: Votre demande d'aide");
+            browser.screenshot("inbox");
 
             browser.find("#q").sendKeys(CITIZEN);
             browser.find("form[role=search] button").click();
@@ -182,6 +183,7 @@ class WorkplaceBrowserTest {
             assertThat(browser.find("#body").getAttribute("value")).as("a ready-made answer to start from")
                     .startsWith("Bonjour,\nIl manque une pièce");
             browser.find("#body").clear();
+            browser.screenshot("case");
             browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
             browser.find("#close").click();
             browser.find("form[action$='/answers'] button[type=submit]").click();
@@ -268,6 +270,7 @@ class WorkplaceBrowserTest {
             chef.open("/supervision");
             assertThat(chef.all("svg.chart")).as("charts drawn on the server").hasSize(2);
             assertThat(chef.all("svg.chart rect.bar")).hasSize(16);
+            chef.screenshot("supervision");
             assertThat(chef.text()).contains("Chiffres par semaine", "Réattribuer des dossiers");
             chef.find("input[name=cases][value='" + reference + "']").click();
             new org.openqa.selenium.support.ui.Select(chef.find("#assignee")).selectByValue("paul.agent");

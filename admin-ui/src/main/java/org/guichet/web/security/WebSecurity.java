@@ -2,6 +2,9 @@ package org.guichet.web.security;
 
 import org.guichet.web.account.WebAccount;
 import org.guichet.web.account.WebAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(OidcProperties.class)
 class WebSecurity {
 
     /**
@@ -81,11 +85,17 @@ class WebSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, WebAccounts accounts,
+            ObjectProvider<ClientRegistrationRepository> providers, OidcProperties oidc) throws Exception {
+        // OpenID Connect (e.g. ProConnect) beside the password form, when a provider is registered.
+        if (providers.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
+                    .userInfoEndpoint(user -> user.oidcUserService(new OidcAccounts(accounts, oidc.usernameClaim()))));
+        }
         http.addFilterAfter(new DisabledAccounts(accounts),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/oauth2/**", "/login/oauth2/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/accessibilite", "/accessibility").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
