@@ -27,6 +27,7 @@ import org.guichet.gateway.inspect.OutboundReport;
 import org.guichet.gateway.inspect.ThreadingReport;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.gateway.inbound.Classification;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
@@ -132,7 +133,8 @@ class InspectCommand implements Callable<Integer> {
             return inbound(files, folder);
         }
         // A dry run: conversations it opens stay in memory (the addresses it prints reach nobody).
-        mailetContext.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, new DryRunConversations(clock));
+        mailetContext.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(mailetContext)
+                .with(ConversationLog.class, new DryRunConversations(clock)));
         MailetContainer container = MailetContainer.configured(pipeline, mailetContext, environment, smtp);
         try {
             return outbound(new DryRun(container, clock), files, folder);

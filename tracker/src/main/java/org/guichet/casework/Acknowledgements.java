@@ -35,9 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Acknowledgements {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.casework.Acknowledgements";
-
     /** Namespaces of the advisory locks taken per queue id and per recipient. */
     private static final int QUEUE_LOCK = 0x47434B31;
     private static final int RECIPIENT_LOCK = 0x47434B32;

@@ -36,9 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(CaseworkProperties.class)
 public class Casework {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.casework.Casework";
-
     private static final Logger log = LoggerFactory.getLogger(Casework.class);
 
     /** Namespace of the advisory locks taken per queue id (pg_advisory_xact_lock(int, int)). */

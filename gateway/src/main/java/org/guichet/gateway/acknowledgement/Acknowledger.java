@@ -42,7 +42,7 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
 /**
  * Decides whether a message threaded into a case gets an acknowledgement of receipt (CRPA
  * L112-11), writes it from the templates and records it ({@link Acknowledgements}). Published
- * to mailets as the context attribute {@value #CONTEXT_ATTRIBUTE}; {@link Acknowledge} sends
+ * to mailets in {@link org.guichet.gateway.mailet.GuichetServices}; {@link Acknowledge} sends
  * what it decides.
  *
  * <p>The acknowledgement goes to the envelope sender (RFC 3834 §4), French then English, and
@@ -52,9 +52,6 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  * certificate right (L232-3) or the recourse.
  */
 public final class Acknowledger {
-
-    /** Name under which Guichet's mailet context publishes the acknowledger. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.acknowledgement.Acknowledger";
 
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
     private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s]+>");

@@ -26,9 +26,9 @@ import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.authentication.DmarcResult;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.gateway.content.ReplyContentReader;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.gateway.threading.CaseAttributes;
-import org.guichet.gateway.threading.ThreadIntoCase;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.slf4j.Logger;
@@ -77,17 +77,11 @@ public class AgentReplyFromMailbox extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of("authentication"));
-        if (!(getMailetContext().getAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE) instanceof ReplyTokenVerifier v)
-                || !(getMailetContext().getAttribute(AgentAnswers.CONTEXT_ATTRIBUTE) instanceof AgentAnswers a)
-                || !(getMailetContext().getAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE) instanceof ServiceMailboxes m)
-                || !(getMailetContext().getAttribute(AnswerService.CONTEXT_ATTRIBUTE) instanceof AnswerService s)) {
-            throw new MessagingException("AgentReplyFromMailbox runs only in Guichet: the mailet context has no"
-                    + " reply-token verifier, agent answers, service mailboxes or answer service");
-        }
-        verifier = v;
-        answers = a;
-        mailboxes = m;
-        answerService = s;
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        verifier = services.require(ReplyTokenVerifier.class, getMailetName());
+        answers = services.require(AgentAnswers.class, getMailetName());
+        mailboxes = services.require(ServiceMailboxes.class, getMailetName());
+        answerService = services.require(AnswerService.class, getMailetName());
         String authentication = getInitParameter("authentication", "dmarc").strip().toLowerCase(Locale.ROOT);
         requireDmarc = switch (authentication) {
             case "dmarc" -> true;

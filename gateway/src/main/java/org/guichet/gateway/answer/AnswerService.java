@@ -39,9 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class AnswerService {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.answer.AnswerService";
-
     /** Longest answer accepted, in characters. */
     public static final int MAX_TEXT = 100_000;
 

@@ -34,6 +34,7 @@ import org.guichet.casework.Case;
 import org.guichet.casework.CaseMessage;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.Conversation;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,24 +68,17 @@ public class ForwardToMailbox extends GenericMailet {
     private Casework casework;
     private ServiceMailboxes mailboxes;
     private CaseReplyPath replyPath;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private ZoneId zone;
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of("zone"));
-        if (!(getMailetContext().getAttribute(Casework.CONTEXT_ATTRIBUTE) instanceof Casework published)
-                || !(getMailetContext().getAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE) instanceof ServiceMailboxes m)
-                || !(getMailetContext().getAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE) instanceof CaseReplyPath path)) {
-            throw new MessagingException("ForwardToMailbox runs only in Guichet: the mailet context has no casework,"
-                    + " service mailboxes or case reply path");
-        }
-        casework = published;
-        mailboxes = m;
-        replyPath = path;
-        if (getMailetContext().getAttribute(Clock.class.getName()) instanceof Clock contextClock) {
-            clock = contextClock;
-        }
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        casework = services.require(Casework.class, getMailetName());
+        mailboxes = services.require(ServiceMailboxes.class, getMailetName());
+        replyPath = services.require(CaseReplyPath.class, getMailetName());
+        clock = services.require(Clock.class, getMailetName());
         try {
             zone = ZoneId.of(getInitParameter("zone", "Europe/Paris").strip());
         } catch (DateTimeException e) {

@@ -13,6 +13,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * scripts always refused, a refused file recorded without its bytes, with the reason. The mail
  * itself is left as it is: its raw bytes stay in the spool as evidence. Safe to run twice on
  * one spool message (the second run finds the first's records). Guichet-only: it needs the
- * {@link AttachmentIntake} its mailet context publishes.
+ * {@link AttachmentIntake} of {@link GuichetServices}.
  *
  * <pre>{@code
  * <processor state="inbound">
@@ -48,11 +49,7 @@ public class StoreAttachments extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of());
-        if (!(getMailetContext().getAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE) instanceof AttachmentIntake found)) {
-            throw new MessagingException("StoreAttachments runs only in Guichet: the mailet context has no attachment"
-                    + " intake");
-        }
-        intake = found;
+        intake = GuichetServices.of(getMailetContext()).require(AttachmentIntake.class, getMailetName());
     }
 
     @Override

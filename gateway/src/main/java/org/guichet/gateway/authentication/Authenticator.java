@@ -9,12 +9,9 @@ import java.util.List;
  * the message as received. Never throws for a DNS problem: a failed or slow lookup gives a
  * {@code temperror} result. All DNS queries of one message share one time budget.
  *
- * <p>Published to mailets as the mailet context attribute {@value #CONTEXT_ATTRIBUTE}.
+ * <p>Published to mailets in {@link org.guichet.gateway.mailet.GuichetServices}.
  */
 public class Authenticator {
-
-    /** Name of the mailet context attribute holding the node's authenticator. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.authentication.Authenticator";
 
     private final DnsRecords dns;
     private final String authservId;

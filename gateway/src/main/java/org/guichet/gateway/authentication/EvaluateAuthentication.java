@@ -18,6 +18,7 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Inputs are the SMTP client's address ({@link Mail#getRemoteAddr()}), its HELO name
  * (attribute {@link Mail#SMTP_HELO}), the envelope sender and the message bytes. Runs first
  * in the inbound processor, before any step changes the message, so that DKIM signatures
- * are checked on what was received. Needs the {@link Authenticator} the container publishes
- * as mailet context attribute {@value Authenticator#CONTEXT_ATTRIBUTE} (Guichet does).
+ * are checked on what was received. Needs the {@link Authenticator} of {@link GuichetServices}
+ * (Guichet's pipeline publishes it).
  *
  * <pre>{@code
  * <mailet match="All" class="EvaluateAuthentication"/>
@@ -52,11 +53,7 @@ public class EvaluateAuthentication extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        if (!(getMailetContext().getAttribute(Authenticator.CONTEXT_ATTRIBUTE) instanceof Authenticator found)) {
-            throw new MessagingException("EvaluateAuthentication needs the mailet context attribute "
-                    + Authenticator.CONTEXT_ATTRIBUTE + " (an Authenticator); Guichet's pipeline publishes it");
-        }
-        authenticator = found;
+        authenticator = GuichetServices.of(getMailetContext()).require(Authenticator.class, getMailetName());
     }
 
     @Override

@@ -9,13 +9,14 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.administration.ServiceIdentity;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.noreply.SetReplyAddress;
 
 /**
  * Finds the service a message belongs to — by submitting application, then by sender
  * address or domain ({@code guichet.services.*}) — and names it on the mail, so the reply
  * address shows the service and the conversation is recorded under it.
- * Guichet-only: it needs the service directory its mailet context publishes.
+ * Guichet-only: it needs the service directory of {@link GuichetServices}.
  *
  * <pre>{@code
  * <mailet match="IsNoreply" class="IdentifyService"/>
@@ -27,10 +28,7 @@ public class IdentifyService extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        if (!(getMailetContext().getAttribute(ServiceDirectory.class.getName()) instanceof ServiceDirectory directory)) {
-            throw new MessagingException("IdentifyService runs only in Guichet: the mailet context has no service directory");
-        }
-        services = directory;
+        services = GuichetServices.of(getMailetContext()).require(ServiceDirectory.class, getMailetName());
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.mail.internet.MimeUtility;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>A message whose From domain has no key, or whose From is missing, repeated or names
  * several domains, passes unsigned (logged at INFO): receivers then judge it by SPF alone.
  *
- * <p>Keys: those the container publishes as mailet context attribute
- * {@value DkimKeys#CONTEXT_ATTRIBUTE} (Guichet does, from {@code guichet.dkim.domains}); in
+ * <p>Keys: those the container publishes in its
+ * {@link org.guichet.gateway.mailet.GuichetServices} (Guichet does, from {@code guichet.dkim.domains}); in
  * another container such as Apache James, one domain's key from the parameters {@code domain},
  * {@code selector} (default {@value DkimKeys#DEFAULT_SELECTOR}) and {@code privateKey} (path of
  * a PKCS#8 PEM RSA private key, not readable by others).
@@ -81,12 +82,14 @@ public class DkimSign extends GenericMailet {
             keys = keysFromParameters(domain, selector, privateKey);
             return;
         }
-        if (getMailetContext().getAttribute(DkimKeys.CONTEXT_ATTRIBUTE) instanceof DkimKeys published) {
-            keys = published;
+        Optional<DkimKeys> published = GuichetServices.of(getMailetContext()).find(DkimKeys.class);
+        if (published.isPresent()) {
+            keys = published.get();
             return;
         }
         throw new MessagingException("DkimSign parameters 'domain' and 'privateKey' are missing: the container publishes"
-                + " no DKIM keys (attribute " + DkimKeys.CONTEXT_ATTRIBUTE + "), so name the signing domain and its key file");
+                + " no DKIM keys (" + DkimKeys.class.getName() + " in " + GuichetServices.CONTEXT_ATTRIBUTE
+                + "), so name the signing domain and its key file");
     }
 
     private Optional<String> parameter(String name) {

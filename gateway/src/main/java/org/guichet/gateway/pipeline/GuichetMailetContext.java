@@ -29,7 +29,7 @@ import org.apache.mailet.LookupException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.TemporaryLookupException;
-import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Lookup;
@@ -42,8 +42,8 @@ import org.xbill.DNS.Type;
  * What mailets see of Guichet. {@code sendMail} does not deliver anything by itself: the mail
  * becomes a new spool message in stage {@code pipeline}, written in the same transaction that
  * completes the message being processed, so a crash either loses both or keeps both.
- * {@link ReplyTokenSigner} is published under {@value ReplyTokenSigner#CONTEXT_ATTRIBUTE}, and
- * the DKIM keys under {@code org.guichet.gateway.dkim.DkimKeys} (set by the configuration).
+ * Guichet's services reach its mailets as one typed registry, {@link GuichetServices}, published
+ * under {@value GuichetServices#CONTEXT_ATTRIBUTE}.
  */
 public class GuichetMailetContext implements MailetContext {
 
@@ -56,16 +56,14 @@ public class GuichetMailetContext implements MailetContext {
     private final Session session = Session.getInstance(new Properties());
 
     /**
-     * @param signer       published to mailets; may be null where no mailet signs tokens
+     * @param services     published to mailets; null publishes none
      * @param localDomains the reply domains: addresses there are Guichet's own
      * @param postmaster   sender of bounces and the mailets' postmaster
      */
-    public GuichetMailetContext(ReplyTokenSigner signer, Collection<Domain> localDomains, MailAddress postmaster) {
+    public GuichetMailetContext(GuichetServices services, Collection<Domain> localDomains, MailAddress postmaster) {
         this.localDomains = Set.copyOf(localDomains);
         this.postmaster = postmaster;
-        if (signer != null) {
-            attributes.put(ReplyTokenSigner.CONTEXT_ATTRIBUTE, signer);
-        }
+        attributes.put(GuichetServices.CONTEXT_ATTRIBUTE, services == null ? GuichetServices.none() : services);
     }
 
     /** Makes {@code run} the one this thread's mailets send mail into, until the scope is closed. */

@@ -21,6 +21,7 @@ import org.guichet.gateway.answer.ServiceMailboxes;
 import org.guichet.gateway.attachment.AttachmentIntake;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.gateway.token.ReplyTokenVerifier;
@@ -58,23 +59,25 @@ class PipelineConfiguration {
         String replyDomain = environment.getProperty(REPLY_DOMAIN, smtp.hostname());
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain : properties.postmaster().strip();
+        // Guichet's own mailets reach the domain through the context, as James mailets reach theirs.
+        GuichetServices published = GuichetServices.none()
+                .with(ReplyTokenSigner.class, signer)
+                .with(ServiceDirectory.class, services)
+                .with(ConversationLog.class, conversations)
+                .with(Clock.class, clock)
+                .with(DkimKeys.class, dkimKeys.getIfAvailable())
+                .with(Authenticator.class, authenticator.getIfAvailable())
+                .with(Casework.class, casework.getIfAvailable())
+                .with(ReplyTokenVerifier.class, verifier.getIfAvailable())
+                .with(Acknowledger.class, acknowledger.getIfAvailable())
+                .with(AgentAnswers.class, agentAnswers.getIfAvailable())
+                .with(AnswerService.class, answers.getIfAvailable())
+                .with(ServiceMailboxes.class, mailboxes.getIfAvailable())
+                .with(CaseReplyPath.class, replyPath.getIfAvailable())
+                .with(AttachmentIntake.class, attachments.getIfAvailable());
         try {
-            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain)),
+            GuichetMailetContext context = new GuichetMailetContext(published, List.of(Domain.of(replyDomain)),
                     new MailAddress(postmaster));
-            // Guichet's own mailets reach the domain through the context, as James mailets reach theirs.
-            context.setAttribute(ServiceDirectory.class.getName(), services);
-            context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
-            context.setAttribute(Clock.class.getName(), clock);
-            dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
-            authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
-            casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
-            verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
-            acknowledger.ifAvailable(a -> context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, a));
-            agentAnswers.ifAvailable(a -> context.setAttribute(AgentAnswers.CONTEXT_ATTRIBUTE, a));
-            answers.ifAvailable(a -> context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, a));
-            mailboxes.ifAvailable(m -> context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, m));
-            replyPath.ifAvailable(p -> context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, p));
-            attachments.ifAvailable(a -> context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, a));
             return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"

@@ -24,6 +24,7 @@ import org.guichet.casework.InboundReply;
 import org.guichet.gateway.content.ReplyContent;
 import org.guichet.gateway.content.ReplyContentReader;
 import org.guichet.gateway.conversation.ConversationAttributes;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
@@ -36,8 +37,8 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  * to the case are set as mail attributes ({@link CaseAttributes}) for the acknowledgement.
  * The mail itself is left as it is: its spool row keeps the raw bytes as evidence, and the
  * case message names it by queue id. Safe to run twice on one spool message (nothing new is
- * recorded the second time). Guichet-only: it needs the casework and the token verifier its
- * mailet context publishes.
+ * recorded the second time). Guichet-only: it needs the casework, the token verifier and the
+ * clock of {@link GuichetServices}.
  *
  * <pre>{@code
  * <processor state="inbound">
@@ -49,30 +50,19 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  */
 public class ThreadIntoCase extends GenericMailet {
 
-    /** Name under which Guichet's mailet context publishes the {@link ReplyTokenVerifier}. */
-    public static final String VERIFIER_ATTRIBUTE = ReplyTokenVerifier.class.getName();
-
     private Casework casework;
     private ReplyTokenVerifier verifier;
     private ReplyContentReader content;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(java.util.Set.of());
-        if (!(getMailetContext().getAttribute(Casework.CONTEXT_ATTRIBUTE) instanceof Casework published)) {
-            throw new MessagingException("ThreadIntoCase runs only in Guichet: the mailet context has no casework");
-        }
-        if (!(getMailetContext().getAttribute(VERIFIER_ATTRIBUTE) instanceof ReplyTokenVerifier tokens)) {
-            throw new MessagingException("ThreadIntoCase runs only in Guichet: the mailet context has no reply-token"
-                    + " verifier");
-        }
-        casework = published;
-        verifier = tokens;
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        casework = services.require(Casework.class, getMailetName());
+        verifier = services.require(ReplyTokenVerifier.class, getMailetName());
+        clock = services.require(Clock.class, getMailetName());
         content = ReplyContentReader.standard();
-        if (getMailetContext().getAttribute(Clock.class.getName()) instanceof Clock contextClock) {
-            clock = contextClock;
-        }
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -116,17 +117,19 @@ class AcknowledgeTest {
         new ConversationLog(jdbc, clock).record(new Conversation(token.conversationId(),
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 "<conv.0a0b0c@reponse.caf.fr>", replyAddress, Instant.parse("2025-03-01T08:00:00Z")));
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, new ReplyTokenVerifier(ring));
-        context.setAttribute(Clock.class.getName(), clock);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, casework)
+                .with(ReplyTokenVerifier.class, new ReplyTokenVerifier(ring))
+                .with(Clock.class, clock));
         thread.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
         useAcknowledger(AcknowledgementProperties.defaults(), null);
     }
 
     private void useAcknowledger(AcknowledgementProperties properties, Path templates) throws MessagingException {
-        context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, new Acknowledger(records,
-                AcknowledgementTemplates.load(templates), BusinessCalendars.from(new CalendarProperties(null)),
-                new ReplyTokenVerifier(ring), properties, new InternetAddress(FROM), clock));
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(context).with(Acknowledger.class,
+                new Acknowledger(records, AcknowledgementTemplates.load(templates),
+                        BusinessCalendars.from(new CalendarProperties(null)), new ReplyTokenVerifier(ring), properties,
+                        new InternetAddress(FROM), clock)));
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
     }
 

@@ -28,6 +28,8 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.AuthorKind;
 import org.guichet.casework.AnsweringAgent;
@@ -62,13 +64,14 @@ class MailboxModeTest {
 
     @BeforeEach
     void inboundProcessor() throws MessagingException {
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, rig.casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, rig.verifier);
-        context.setAttribute(Clock.class.getName(), rig.clock);
-        context.setAttribute(AgentAnswers.CONTEXT_ATTRIBUTE, rig.answers);
-        context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, rig.mailboxes);
-        context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, rig.replyPath);
-        context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, rig.service);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, rig.casework)
+                .with(ReplyTokenVerifier.class, rig.verifier)
+                .with(Clock.class, rig.clock)
+                .with(AgentAnswers.class, rig.answers)
+                .with(ServiceMailboxes.class, rig.mailboxes)
+                .with(CaseReplyPath.class, rig.replyPath)
+                .with(AnswerService.class, rig.service));
         agentReply.init(FakeMailetConfig.builder().mailetName("AgentReplyFromMailbox").mailetContext(context).build());
         threading.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
         forward.init(FakeMailetConfig.builder().mailetName("ForwardToMailbox").mailetContext(context).build());

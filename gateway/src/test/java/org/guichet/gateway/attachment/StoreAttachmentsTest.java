@@ -27,6 +27,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -79,9 +80,9 @@ class StoreAttachmentsTest {
         AttachmentProperties defaults = AttachmentProperties.defaults();
         AttachmentProperties small = new AttachmentProperties(DataSize.ofBytes(LIMIT), DataSize.ofBytes(3L * LIMIT),
                 defaults.allowedTypes(), List.of("tmp"));
-        GuichetMailetContext context = new GuichetMailetContext(null, List.of(Domain.of("reponse.caf.fr")),
-                new MailAddress("postmaster@reponse.caf.fr"));
-        context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, new AttachmentIntake(attachments, small));
+        GuichetMailetContext context = new GuichetMailetContext(
+                GuichetServices.none().with(AttachmentIntake.class, new AttachmentIntake(attachments, small)),
+                List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         mailet.init(FakeMailetConfig.builder().mailetName("StoreAttachments").mailetContext(context).build());
     }
 

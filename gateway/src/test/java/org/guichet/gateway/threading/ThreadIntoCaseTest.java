@@ -29,6 +29,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -88,9 +89,10 @@ class ThreadIntoCaseTest {
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 FINAL_MESSAGE_ID, replyAddress, Instant.parse("2026-03-01T08:00:00Z")));
 
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, new ReplyTokenVerifier(ring));
-        context.setAttribute(Clock.class.getName(), clock);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, casework)
+                .with(ReplyTokenVerifier.class, new ReplyTokenVerifier(ring))
+                .with(Clock.class, clock));
         mailet.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
     }
 
@@ -261,7 +263,7 @@ class ThreadIntoCaseTest {
         ThreadIntoCase elsewhere = new ThreadIntoCase();
         assertThatThrownBy(() -> elsewhere.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase")
                 .mailetContext(FakeMailContext.defaultContext()).build()))
-                .isInstanceOf(MessagingException.class).hasMessageContaining("no casework");
+                .isInstanceOf(MessagingException.class).hasMessageContaining(Casework.class.getName());
     }
 
     @Test
