@@ -17,10 +17,10 @@ import org.apache.mailet.base.GenericMailet;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.noreply.SetReplyAddress;
 import org.guichet.gateway.noreply.SplitPerRecipient;
-import org.guichet.gateway.pipeline.MailetContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +62,7 @@ public class RecordConversation extends GenericMailet {
                 .orElseThrow();
         String serviceCode = AttributeUtils.getValueAndCastFromMail(mail, ConversationAttributes.SERVICE_CODE, String.class)
                 .orElse(ServiceDirectory.DEFAULT);
-        Instant acceptedAt = AttributeUtils.getValueAndCastFromMail(mail, MailetContainer.RECEIVED_AT, String.class)
-                .map(Instant::parse).orElseGet(clock::instant);
+        Instant acceptedAt = ContainerAttributes.receivedAt(mail, clock);
 
         MimeMessage message = mail.getMessage();
         String original = message.getHeader("Message-ID", null);

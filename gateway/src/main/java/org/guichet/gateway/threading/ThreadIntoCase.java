@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -25,7 +23,7 @@ import org.guichet.gateway.content.ReplyContent;
 import org.guichet.gateway.content.ReplyContentReader;
 import org.guichet.gateway.conversation.ConversationAttributes;
 import org.guichet.gateway.mailet.GuichetServices;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 
@@ -74,7 +72,7 @@ public class ThreadIntoCase extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
         ReplyContent text = content.read(raw(mail));
-        InboundReply reply = new InboundReply(mail.getName(), receivedAt(mail), author(mail),
+        InboundReply reply = new InboundReply(mail.getName(), ContainerAttributes.receivedAt(mail, clock), author(mail),
                 conversation(mail).orElse(null),
                 MessageIds.first(message.getHeader("Message-ID", " ")),
                 MessageIds.first(message.getHeader("In-Reply-To", " ")),
@@ -104,17 +102,6 @@ public class ThreadIntoCase extends GenericMailet {
             }
         }
         return Optional.empty();
-    }
-
-    /** The gateway's time of reception (RFC 5321 §4.4 Received is the sender's; this one is ours). */
-    private Instant receivedAt(Mail mail) {
-        return AttributeUtils.getValueAndCastFromMail(mail, MailetContainer.RECEIVED_AT, String.class).flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }).orElseGet(clock::instant);
     }
 
     /** The From address when readable, else the envelope sender, else ''. */

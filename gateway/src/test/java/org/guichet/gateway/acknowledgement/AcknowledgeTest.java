@@ -51,7 +51,7 @@ import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.conversation.ConversationAttributes;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.guichet.gateway.threading.ThreadIntoCase;
 import org.guichet.gateway.token.ReplyToken;
@@ -301,7 +301,7 @@ class AcknowledgeTest {
         FakeMail nullSender = FakeMail.builder().name("NULL1").recipient(CAPTURE)
                 .mimeMessage(message("From: MAILER-DAEMON@mx.example.org", "To: " + CAPTURE,
                         "Message-ID: <dsn-1@mx.example.org>", "Subject: Undelivered"))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(RECEIVED.toString())))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(RECEIVED.toString())))
                 .attribute(new Attribute(ConversationAttributes.SERVICE_CODE, AttributeValue.of("prestations")))
                 .build();
 
@@ -427,7 +427,7 @@ class AcknowledgeTest {
         all.addAll(List.of(headers));
         return FakeMail.builder().name("5B3C" + queue).sender(from).recipient(recipient)
                 .mimeMessage(message(all.toArray(String[]::new)))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
                 .state("inbound")
                 .build();
     }

@@ -41,7 +41,7 @@ import org.guichet.casework.Direction;
 import org.guichet.conversation.Conversation;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.threading.ThreadIntoCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +93,7 @@ class MailboxModeTest {
         return FakeMail.builder().name("5C0" + queue).sender(sender).recipient(recipient)
                 .mimeMessage(new MimeMessage(Session.getInstance(new Properties()),
                         new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT,
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT,
                         AttributeValue.of("2026-03-03T10:0" + queue + ":00Z")))
                 .state("inbound").build();
     }

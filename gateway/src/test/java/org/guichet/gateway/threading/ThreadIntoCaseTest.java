@@ -43,7 +43,7 @@ import org.guichet.casework.EventLog;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -129,7 +129,7 @@ class ThreadIntoCaseTest {
         System.arraycopy(headers, 0, all, 3, headers.length);
         return FakeMail.builder().name("5B3C" + queue).sender(from.replaceAll(".*<|>.*", "")).recipient(recipient)
                 .mimeMessage(message(all))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(RECEIVED_AT)))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(RECEIVED_AT)))
                 .state("inbound")
                 .build();
     }
