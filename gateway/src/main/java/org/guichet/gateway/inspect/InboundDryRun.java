@@ -15,7 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import org.guichet.casework.Casework;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.InboundReply;
 import org.guichet.casework.ThreadingPreview;
 import org.guichet.gateway.authentication.Authenticator;
@@ -30,7 +30,7 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  * The inbound processor's steps on a message file, each asked what it would do rather than run:
  * SPF, DKIM and DMARC ({@link Authenticator}, whose DNS time budget turns a silent resolver into
  * {@code temperror}), automatic-mail classification ({@link AutomaticMail}), threading
- * ({@link Casework#preview}, read-only), and the visible reply text. Nothing is written: the
+ * ({@link CaseThreading#preview}, read-only), and the visible reply text. Nothing is written: the
  * case, its message and its events exist only once the inbound listener has taken the mail.
  */
 public final class InboundDryRun {
@@ -40,15 +40,15 @@ public final class InboundDryRun {
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final Casework casework;
+    private final CaseThreading threading;
     private final ReplyTokenVerifier tokens;
     private final Authenticator authenticator;
     private final ReplyContentReader content;
     private final Clock clock;
 
-    public InboundDryRun(Casework casework, ReplyTokenVerifier tokens, Authenticator authenticator,
+    public InboundDryRun(CaseThreading threading, ReplyTokenVerifier tokens, Authenticator authenticator,
             ReplyContentReader content, Clock clock) {
-        this.casework = casework;
+        this.threading = threading;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.content = content;
@@ -93,7 +93,7 @@ public final class InboundDryRun {
                 first(header(message, "Message-ID")), first(header(message, "In-Reply-To")),
                 messageIds(header(message, "References")), subject(message), text.visibleText(), null,
                 automatic.automatic() ? automatic.reason().name() : null, null);
-        ThreadingPreview preview = casework.preview(reply);
+        ThreadingPreview preview = threading.preview(reply);
         String tokenState = token.isPresent() ? "valid" : replyLike ? "invalid" : "none";
         return new InboundReport(text.visibleText(), automatic,
                 ThreadingReport.of(replyAddress.orElse(null), tokenState, preview), authentication, envelope);

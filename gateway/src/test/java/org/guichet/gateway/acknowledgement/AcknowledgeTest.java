@@ -44,6 +44,7 @@ import org.guichet.casework.Acknowledgements;
 import org.guichet.casework.Acknowledgements.ImplicitDecision;
 import org.guichet.casework.CaseEvent;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -84,8 +85,9 @@ class AcknowledgeTest {
     private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final EventLog events = new EventLog(jdbc, transactions);
+    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     private final Acknowledgements records = new Acknowledgements(jdbc, transactions, events);
     private final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
     private final ReplyTokenSigner signer = new ReplyTokenSigner(ring, new SecureRandom());

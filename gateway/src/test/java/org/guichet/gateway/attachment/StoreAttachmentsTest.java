@@ -35,6 +35,7 @@ import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -65,8 +66,9 @@ class StoreAttachmentsTest {
     private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-03T09:00:05Z"), ZoneOffset.UTC);
     private final EventLog events = new EventLog(jdbc, transactions);
+    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     private final Attachments attachments = new Attachments(jdbc, transactions, events, clock);
     private final StoreAttachments mailet = new StoreAttachments();
     private int queue;
