@@ -11,6 +11,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public class Acknowledge extends GenericMailet {
             log.info("queue {}: case={} acknowledgement=skipped (already spooled)", mail.getName(), reference);
             return;
         }
-        switch (acknowledger.decide(mail, address -> getMailetContext().isLocalEmail(address))) {
+        switch (acknowledger.decide(mail, InboundMessage.of(mail), address -> getMailetContext().isLocalEmail(address))) {
             case Acknowledger.Skip skip ->
                     log.info("queue {}: case={} acknowledgement=skipped ({})", mail.getName(), reference, skip.reason());
             case Acknowledger.Send send -> {

@@ -10,7 +10,6 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.SmtpProperties;
-import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.NodeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,8 +31,7 @@ class AcknowledgementConfiguration {
      */
     @Bean
     Acknowledger acknowledger(AcknowledgementProperties properties, Acknowledgements records,
-            ServiceDirectory services, BusinessCalendars calendars, ObjectProvider<ReplyTokenVerifier> verifier,
-            NodeProperties node, Environment environment, SmtpProperties smtp, Clock clock) {
+            ServiceDirectory services, BusinessCalendars calendars, NodeProperties node, Environment environment, SmtpProperties smtp, Clock clock) {
         properties.services().forEach((code, settings) -> {
             if (!records.configure(code, settings.implicitDecision(), settings.recourse(),
                     settings.recourseEnglish())) {
@@ -53,7 +51,6 @@ class AcknowledgementConfiguration {
             throw new IllegalArgumentException("guichet.acknowledgement.from (or guichet.reply-domain) gives '" + from
                     + "', which is not an address: " + e.getMessage(), e);
         }
-        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, verifier.getIfAvailable(),
-                properties, address, clock);
+        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties, address, clock);
     }
 }

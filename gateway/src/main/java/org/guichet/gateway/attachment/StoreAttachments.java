@@ -1,7 +1,5 @@
 package org.guichet.gateway.attachment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
@@ -14,6 +12,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,7 @@ public class StoreAttachments extends GenericMailet {
         String reference = AttributeUtils.getValueAndCastFromMail(mail, CaseAttributes.REFERENCE, String.class)
                 .orElseThrow(() -> new MessagingException("mail " + mail.getName() + " is in no case: put"
                         + " ThreadIntoCase before StoreAttachments"));
-        Attachments.Recorded recorded = intake.store(mail.getName(), raw(mail));
+        Attachments.Recorded recorded = intake.store(mail.getName(), InboundMessage.of(mail).raw());
         int stored = 0;
         int refused = 0;
         for (CaseAttachment attachment : recorded.attachments()) {
@@ -84,15 +83,5 @@ public class StoreAttachments extends GenericMailet {
         }
         mail.setAttribute(STORED.withValue(AttributeValue.of(stored)));
         mail.setAttribute(REFUSED.withValue(AttributeValue.of(refused)));
-    }
-
-    private static byte[] raw(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

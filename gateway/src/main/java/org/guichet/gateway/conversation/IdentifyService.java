@@ -1,7 +1,6 @@
 package org.guichet.gateway.conversation;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
@@ -10,6 +9,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.administration.ServiceIdentity;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.guichet.gateway.noreply.SetReplyAddress;
 
 /**
@@ -34,25 +34,10 @@ public class IdentifyService extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         String submitter = AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_AUTH_USER, String.class).orElse(null);
-        ServiceIdentity service = services.resolve(submitter, sender(mail));
+        ServiceIdentity service = services.resolve(submitter,
+                Author.of(mail.getMessage()).address().orElse(mail.getMaybeSender().asString("")));
         mail.setAttribute(ConversationAttributes.SERVICE_CODE.withValue(AttributeValue.of(service.code())));
         mail.setAttribute(SetReplyAddress.SERVICE_NAME.withValue(AttributeValue.of(service.name())));
-    }
-
-    /** The From address when readable, else the envelope sender. */
-    private static String sender(Mail mail) {
-        try {
-            String[] from = mail.getMessage().getHeader("From");
-            if (from != null && from.length > 0) {
-                InternetAddress[] parsed = InternetAddress.parseHeader(from[0], false);
-                if (parsed.length > 0) {
-                    return parsed[0].getAddress();
-                }
-            }
-        } catch (MessagingException unreadable) {
-            // fall back to the envelope
-        }
-        return mail.getMaybeSender().asString("");
     }
 
     @Override

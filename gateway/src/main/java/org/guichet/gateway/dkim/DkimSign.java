@@ -5,21 +5,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,20 +158,7 @@ public class DkimSign extends GenericMailet {
             return Optional.empty();
         }
         String field = fields.get(0);
-        String value = MimeUtility.unfold(field.substring(field.indexOf(':') + 1));
-        Set<String> domains = new LinkedHashSet<>();
-        try {
-            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                String text = address.getAddress();
-                int at = text == null ? -1 : text.lastIndexOf('@');
-                if (at > 0) {
-                    domains.add(text.substring(at + 1).toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (AddressException e) {
-            LOG.info("queue {}: dkim=none (From cannot be read: {}; relayed unsigned)", mail.getName(), e.getMessage());
-            return Optional.empty();
-        }
+        Set<String> domains = Author.of(List.of(field.substring(field.indexOf(':') + 1))).domains();
         if (domains.size() != 1) {
             LOG.info("queue {}: dkim=none (From names {} domains; relayed unsigned)", mail.getName(), domains.size());
             return Optional.empty();

@@ -1,9 +1,18 @@
 package org.guichet.gateway.inbound;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import org.apache.mailet.Attribute;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.smtp.MailTransaction;
 import org.guichet.gateway.spool.Spool;
+import org.guichet.gateway.token.ReplyToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
@@ -23,6 +32,7 @@ final class InboundSession extends MailTransaction {
     private final InboundAddresses addresses;
     private final RefusedRecipients refusals;
     private final Counter refusedCount;
+    private final Map<String, InboundMessage.ReplyAddress> replyAddresses = new HashMap<>();
 
     InboundSession(MessageContext context, InboundAddresses addresses, RefusedRecipients refusals, Spool spool,
             long maxSize, int maxRecipients, Timer acceptance, Counter refusedCount) {
@@ -34,11 +44,24 @@ final class InboundSession extends MailTransaction {
 
     @Override
     protected void judge(String recipient) throws RejectException {
+        Optional<ReplyToken> token = addresses.replyToken(recipient);
+        if (token.isPresent()) {
+            replyAddresses.putIfAbsent(recipient, new InboundMessage.ReplyAddress(recipient,
+                    token.get().conversationId()));
+            return;
+        }
         if (addresses.classify(recipient) == InboundAddresses.Kind.UNKNOWN) {
             // One answer for forged, tampered, unknown-key and never-issued tokens alike: the
             // reply says nothing an attacker could use to refine a guess.
             refuse(recipient, 550, "5.1.1", "Recipient address rejected: unknown reply address");
         }
+    }
+
+    /** The first accepted reply address, verified here once, travels with the mail. */
+    @Override
+    protected List<Attribute> attributes(List<String> recipients) {
+        return recipients.stream().map(replyAddresses::get).filter(Objects::nonNull).findFirst()
+                .map(InboundMessage::attributes).orElse(List.of());
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.apache.mailet.AttributeUtils;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKeyFolder;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -203,19 +204,10 @@ public class SetReplyAddress extends GenericMailet {
     }
 
     /** Domain of the first From address, or of the envelope sender when From cannot be read. */
-    private static Optional<String> senderDomain(Mail mail, MimeMessage message) throws MessagingException {
-        String from = message.getHeader("From", ",");
-        if (from != null) {
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(from, false)) {
-                    String text = address.getAddress();
-                    if (text != null && text.lastIndexOf('@') > 0) {
-                        return Optional.of(text.substring(text.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
-                    }
-                }
-            } catch (AddressException e) {
-                // fall back to the envelope sender
-            }
+    private static Optional<String> senderDomain(Mail mail, MimeMessage message) {
+        Optional<String> from = Author.of(message).domains().stream().findFirst();
+        if (from.isPresent()) {
+            return from;
         }
         return mail.getMaybeSender().asOptional().map(sender -> sender.getDomain().asString().toLowerCase(Locale.ROOT));
     }

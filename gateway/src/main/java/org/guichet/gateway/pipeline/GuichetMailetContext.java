@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.TemporaryLookupException;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Lookup;
@@ -228,9 +230,8 @@ public class GuichetMailetContext implements MailetContext {
     /** Sender from the message's {@code From}, recipients from its {@code To}, {@code Cc} and {@code Bcc}. */
     @Override
     public void sendMail(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        MailAddress sender = from == null || from.length == 0 ? null
-                : new MailAddress(((InternetAddress) from[0]).getAddress());
+        Optional<String> from = Author.of(message).address();
+        MailAddress sender = from.isEmpty() ? null : new MailAddress(from.get());
         Address[] to = message.getAllRecipients();
         List<MailAddress> recipients = new ArrayList<>();
         for (Address address : to == null ? new Address[0] : to) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Timer;
+import org.apache.mailet.Attribute;
 import org.guichet.gateway.spool.Envelope;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.spool.SpoolUnavailableException;
@@ -49,6 +50,11 @@ public abstract class MailTransaction implements MessageHandler {
     /** The processor of {@code pipeline.xml} where this listener's mail starts. */
     protected String processor() {
         return Spool.ROOT;
+    }
+
+    /** Attributes the mail starts with, from what this transaction learnt of its recipients. */
+    protected List<Attribute> attributes(List<String> recipients) {
+        return List.of();
     }
 
     /** The authenticated submitting application, if any. */
@@ -96,7 +102,7 @@ public abstract class MailTransaction implements MessageHandler {
         Envelope envelope = new Envelope(sender, recipients, clientAddress().getHostAddress(),
                 context.getHelo().orElse(null), submitter().orElse(null));
         try {
-            String queueId = spool.accept(envelope, raw, processor());
+            String queueId = spool.accept(envelope, raw, processor(), attributes(envelope.recipients()));
             sample.stop(acceptance);
             return "2.0.0 Ok: queued as " + queueId;
         } catch (SpoolUnavailableException e) {

@@ -35,6 +35,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -130,8 +131,8 @@ class AcknowledgeTest {
     private void useAcknowledger(AcknowledgementProperties properties, Path templates) throws MessagingException {
         context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(context).with(Acknowledger.class,
                 new Acknowledger(records, AcknowledgementTemplates.load(templates),
-                        BusinessCalendars.from(new CalendarProperties(null)), new ReplyTokenVerifier(ring), properties,
-                        new InternetAddress(FROM), clock)));
+                        BusinessCalendars.from(new CalendarProperties(null)), properties, new InternetAddress(FROM),
+                        clock)));
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
     }
 
@@ -427,11 +428,12 @@ class AcknowledgeTest {
         List<String> all = new ArrayList<>(List.of("From: " + from, "To: " + recipient,
                 "Message-ID: <reply-" + queue + "@mail.example.org>", "Subject: Re: Votre dossier"));
         all.addAll(List.of(headers));
-        return FakeMail.builder().name("5B3C" + queue).sender(from).recipient(recipient)
+        return AcceptedAtRcpt.by(new ReplyTokenVerifier(ring), FakeMail.builder().name("5B3C" + queue).sender(from)
+                .recipient(recipient)
                 .mimeMessage(message(all.toArray(String[]::new)))
                 .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
                 .state("inbound")
-                .build();
+                .build());
     }
 
     /** A message to the capture address of a service: nothing threads it, it opens a case there. */

@@ -30,6 +30,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.AuthorKind;
 import org.guichet.casework.AnsweringAgent;
@@ -90,12 +91,13 @@ class MailboxModeTest {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                 + body.replace("\n", "\r\n");
         String sender = from.replaceAll(".*<|>.*", "");
-        return FakeMail.builder().name("5C0" + queue).sender(sender).recipient(recipient)
+        return AcceptedAtRcpt.by(rig.verifier, FakeMail.builder().name("5C0" + queue).sender(sender)
+                .recipient(recipient)
                 .mimeMessage(new MimeMessage(Session.getInstance(new Properties()),
                         new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))))
                 .attribute(new Attribute(ContainerAttributes.RECEIVED_AT,
                         AttributeValue.of("2026-03-03T10:0" + queue + ":00Z")))
-                .state("inbound").build();
+                .state("inbound").build());
     }
 
     /** What EvaluateAuthentication records for a From domain that passed DMARC. */
@@ -191,8 +193,8 @@ class MailboxModeTest {
         assertThat(context.sent).as("only the citizen's message was forwarded").hasSize(1);
 
         FakeMail replay = mail("Jean Dupont <" + AGENT + ">", conversation.replyAddress(), "Bonjour Madame,\n");
-        FakeMail sameSpoolRow = FakeMail.builder().name(agent.getName()).sender(AGENT)
-                .recipient(conversation.replyAddress()).mimeMessage(agent.getMessage()).build();
+        FakeMail sameSpoolRow = AcceptedAtRcpt.by(rig.verifier, FakeMail.builder().name(agent.getName()).sender(AGENT)
+                .recipient(conversation.replyAddress()).mimeMessage(agent.getMessage()).build());
         dmarcPass(sameSpoolRow, "agents.caf.fr");
         long before = spooled();
         agentReply.service(sameSpoolRow);

@@ -30,6 +30,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -129,11 +130,12 @@ class ThreadIntoCaseTest {
         all[1] = "To: " + recipient;
         all[2] = "Message-ID: <reply-" + queue + "@mail.example.org>";
         System.arraycopy(headers, 0, all, 3, headers.length);
-        return FakeMail.builder().name("5B3C" + queue).sender(from.replaceAll(".*<|>.*", "")).recipient(recipient)
+        return AcceptedAtRcpt.by(new ReplyTokenVerifier(ring), FakeMail.builder().name("5B3C" + queue)
+                .sender(from.replaceAll(".*<|>.*", "")).recipient(recipient)
                 .mimeMessage(message(all))
                 .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(RECEIVED_AT)))
                 .state("inbound")
-                .build();
+                .build());
     }
 
     private static Object attribute(Mail mail, AttributeName name) {
@@ -266,12 +268,5 @@ class ThreadIntoCaseTest {
         assertThatThrownBy(() -> elsewhere.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase")
                 .mailetContext(FakeMailContext.defaultContext()).build()))
                 .isInstanceOf(MessagingException.class).hasMessageContaining(Casework.class.getName());
-    }
-
-    @Test
-    void messageIdsAreTakenFromBracketsOnly() {
-        assertThat(MessageIds.in("<a@b>\r\n <c@d> (comment) <not an id> <e@f>")).containsExactly("<a@b>", "<c@d>", "<e@f>");
-        assertThat(MessageIds.first("Your message of Mon, 2 Mar 2026 <a@b>")).isEqualTo("<a@b>");
-        assertThat(MessageIds.first(null)).isNull();
     }
 }
