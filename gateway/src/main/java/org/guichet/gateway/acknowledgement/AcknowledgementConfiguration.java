@@ -11,7 +11,6 @@ import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.node.NodeProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +30,8 @@ class AcknowledgementConfiguration {
      */
     @Bean
     Acknowledger acknowledger(AcknowledgementProperties properties, Acknowledgements records,
-            ServiceDirectory services, BusinessCalendars calendars, NodeProperties node, Environment environment, SmtpProperties smtp, Clock clock) {
+            ServiceDirectory services, BusinessCalendars calendars,
+            NodeProperties node, Environment environment, SmtpProperties smtp, Clock clock) {
         properties.services().forEach((code, settings) -> {
             if (!records.configure(code, settings.implicitDecision(), settings.recourse(),
                     settings.recourseEnglish())) {
