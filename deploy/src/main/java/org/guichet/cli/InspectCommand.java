@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.guichet.casework.Casework;
+import org.guichet.casework.CaseThreading;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.content.ReplyContentReader;
 import org.guichet.gateway.inspect.AuthenticationReport;
@@ -27,6 +27,7 @@ import org.guichet.gateway.inspect.OutboundReport;
 import org.guichet.gateway.inspect.ThreadingReport;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.gateway.inbound.Classification;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
@@ -64,7 +65,7 @@ class InspectCommand implements Callable<Integer> {
     private final ConfigurableEnvironment environment;
     private final SmtpProperties smtp;
     private final Clock clock;
-    private final Casework casework;
+    private final CaseThreading threading;
     private final ReplyTokenVerifier tokens;
     private final Authenticator authenticator;
 
@@ -104,13 +105,14 @@ class InspectCommand implements Callable<Integer> {
     String helo;
 
     InspectCommand(PipelineProperties pipeline, GuichetMailetContext mailetContext, ConfigurableEnvironment environment,
-            SmtpProperties smtp, Clock clock, Casework casework, ReplyTokenVerifier tokens, Authenticator authenticator) {
+            SmtpProperties smtp, Clock clock, CaseThreading threading, ReplyTokenVerifier tokens,
+            Authenticator authenticator) {
         this.pipeline = pipeline;
         this.mailetContext = mailetContext;
         this.environment = environment;
         this.smtp = smtp;
         this.clock = clock;
-        this.casework = casework;
+        this.threading = threading;
         this.tokens = tokens;
         this.authenticator = authenticator;
     }
@@ -132,7 +134,8 @@ class InspectCommand implements Callable<Integer> {
             return inbound(files, folder);
         }
         // A dry run: conversations it opens stay in memory (the addresses it prints reach nobody).
-        mailetContext.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, new DryRunConversations(clock));
+        mailetContext.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(mailetContext)
+                .with(ConversationLog.class, new DryRunConversations(clock)));
         MailetContainer container = MailetContainer.configured(pipeline, mailetContext, environment, smtp);
         try {
             return outbound(new DryRun(container, clock), files, folder);
@@ -143,7 +146,7 @@ class InspectCommand implements Callable<Integer> {
 
     private int inbound(List<Path> files, boolean folder) {
         PrintWriter stdout = spec.commandLine().getOut();
-        InboundDryRun dryRun = new InboundDryRun(casework, tokens, authenticator, ReplyContentReader.standard(), clock);
+        InboundDryRun dryRun = new InboundDryRun(threading, tokens, authenticator, ReplyContentReader.standard(), clock);
         int status = 0;
         for (Path file : files) {
             InboundReport report;

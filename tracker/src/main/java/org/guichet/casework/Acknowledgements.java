@@ -35,9 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Acknowledgements {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.casework.Acknowledgements";
-
     /** Namespaces of the advisory locks taken per queue id and per recipient. */
     private static final int QUEUE_LOCK = 0x47434B31;
     private static final int RECIPIENT_LOCK = 0x47434B32;
@@ -294,8 +291,8 @@ public class Acknowledgements {
     }
 
     private Case caseRow(long caseId) {
-        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id")
-                .param("id", caseId).query(CaseRows::map).single();
+        return jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from citizen_case where id = :id")
+                .param("id", caseId).query(CaseRows::caseRow).single();
     }
 
     private CaseMessage messageRow(long caseId, String queueId) {

@@ -28,9 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AgentAnswers {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.casework.AgentAnswers";
-
     private static final Logger log = LoggerFactory.getLogger(AgentAnswers.class);
 
     /** Namespace of the advisory locks taken per answer id (pg_advisory_xact_lock(int, int)). */

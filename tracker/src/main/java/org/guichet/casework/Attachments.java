@@ -30,9 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Attachments {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.casework.Attachments";
-
     /** Same namespace as {@link Casework}'s: one lock per spool message, whatever step takes it. */
     private static final int QUEUE_LOCK = 0x47434831;
 

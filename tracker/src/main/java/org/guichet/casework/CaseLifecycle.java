@@ -224,8 +224,8 @@ public class CaseLifecycle {
     }
 
     private Case lock(long caseId) {
-        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id for update")
-                .param("id", caseId).query(CaseRows::map).optional()
+        return jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from citizen_case where id = :id for update")
+                .param("id", caseId).query(CaseRows::caseRow).optional()
                 .orElseThrow(() -> new CaseChangeRefused(Reason.NOT_FOUND, "no case with id " + caseId));
     }
 
@@ -243,8 +243,8 @@ public class CaseLifecycle {
     }
 
     private Case reread(long caseId) {
-        return jdbc.sql("select " + CaseRows.COLUMNS + " from citizen_case where id = :id")
-                .param("id", caseId).query(CaseRows::map).single();
+        return jdbc.sql("select " + CaseRows.CASE_COLUMNS + " from citizen_case where id = :id")
+                .param("id", caseId).query(CaseRows::caseRow).single();
     }
 
     /** The account's id, if it is enabled and belongs to the service. */

@@ -2,7 +2,7 @@ package org.guichet.casework;
 
 /**
  * Where {@link Casework#receive} would put an inbound message, as the database stands now;
- * {@link Casework#preview} computes it without writing anything ({@code guichet inspect}).
+ * {@link CaseThreading#preview} computes it without writing anything ({@code guichet inspect}).
  *
  * @param threading     how the message would find its case
  * @param matched       what threaded it: the token's conversation id, the Message-ID, or the case

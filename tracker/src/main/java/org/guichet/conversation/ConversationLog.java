@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConversationLog {
 
-    /** Name under which Guichet's mailet context publishes this log to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.conversation.ConversationLog";
-
     private final JdbcClient jdbc;
     private final Clock clock;
 

@@ -19,6 +19,7 @@ import org.guichet.casework.Case;
 import org.guichet.casework.CaseEventType;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.InboundReply;
@@ -49,8 +50,9 @@ final class AuditRig {
     final ServiceDirectory services;
     final ConversationLog conversations = new ConversationLog(jdbc, clock);
     final EventLog events = new EventLog(jdbc, transactions);
+    final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     final SlaTerms terms = new SlaProperties(SlaTarget.valueOf("1 working day"), SlaTarget.valueOf("5 working days"),
             SlaTarget.valueOf("5 working days"), SlaTarget.valueOf("2 months"), List.of("waiting_citizen"), 0.8,
             ImplicitDecision.NONE, Period.ofDays(15)).terms();

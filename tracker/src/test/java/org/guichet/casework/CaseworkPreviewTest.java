@@ -8,7 +8,7 @@ import org.guichet.casework.CaseworkRig.Reply;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Casework#preview} says what {@link Casework#receive} then does, and writes nothing: the
+ * {@link CaseThreading#preview} says what {@link Casework#receive} then does, and writes nothing: the
  * decision is one piece of code for both.
  */
 class CaseworkPreviewTest {
@@ -27,7 +27,7 @@ class CaseworkPreviewTest {
     /** Previews, checks that nothing was written, then receives and checks the preview was right. */
     private ThreadingPreview previewThenReceive(Reply reply) {
         List<Long> before = counts();
-        ThreadingPreview preview = casework.preview(reply.inbound());
+        ThreadingPreview preview = rig.threading.preview(reply.inbound());
         assertThat(counts()).as("a preview writes nothing").isEqualTo(before);
 
         CaseReceipt receipt = casework.receive(reply.inbound());

@@ -30,7 +30,8 @@ final class CaseworkRig {
     final ConversationLog conversations = new ConversationLog(jdbc, clock);
     final EventLog events = new EventLog(jdbc, transactions);
     final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
-    final Casework casework = new Casework(jdbc, transactions, events, references, clock);
+    final CaseThreading threading = new CaseThreading(jdbc, transactions, references);
+    final Casework casework = new Casework(jdbc, transactions, events, threading, references, clock);
     private int queue;
 
     CaseworkRig() {

@@ -10,6 +10,8 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * per address and window. The acknowledgement is a new mail spooled through the mailet context,
  * with the null envelope sender (RFC 3834 §3.3: a response must not itself be answered), in the
  * transaction that completes the message; the message itself is left as it is, for
- * {@code Archive}. Guichet-only: it needs the {@link Acknowledger} its mailet context publishes.
+ * {@code Archive}. Guichet-only: it needs the {@link Acknowledger} of {@link GuichetServices}.
  *
  * <pre>{@code
  * <processor state="inbound">
@@ -48,10 +50,7 @@ public class Acknowledge extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of());
-        if (!(getMailetContext().getAttribute(Acknowledger.CONTEXT_ATTRIBUTE) instanceof Acknowledger published)) {
-            throw new MessagingException("Acknowledge runs only in Guichet: the mailet context has no acknowledger");
-        }
-        acknowledger = published;
+        acknowledger = GuichetServices.of(getMailetContext()).require(Acknowledger.class, getMailetName());
     }
 
     @Override
@@ -68,7 +67,7 @@ public class Acknowledge extends GenericMailet {
             log.info("queue {}: case={} acknowledgement=skipped (already spooled)", mail.getName(), reference);
             return;
         }
-        switch (acknowledger.decide(mail, address -> getMailetContext().isLocalEmail(address))) {
+        switch (acknowledger.decide(mail, InboundMessage.of(mail), address -> getMailetContext().isLocalEmail(address))) {
             case Acknowledger.Skip skip ->
                     log.info("queue {}: case={} acknowledgement=skipped ({})", mail.getName(), reference, skip.reason());
             case Acknowledger.Send send -> {

@@ -16,9 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.ReplyDomain;
-import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.NodeProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +35,8 @@ class AcknowledgementConfiguration {
      */
     @Bean
     Acknowledger acknowledger(AcknowledgementProperties properties, Acknowledgements records,
-            ServiceDirectory services, BusinessCalendars calendars, ObjectProvider<ReplyTokenVerifier> verifier,
-            NodeProperties node, ReplyDomain replyDomain, Clock clock) {
+            ServiceDirectory services, BusinessCalendars calendars, NodeProperties node, ReplyDomain replyDomain,
+            Clock clock) {
         properties.services().forEach((code, settings) -> {
             if (!records.configure(code, settings.implicitDecision(), settings.recourse(),
                     settings.recourseEnglish())) {
@@ -57,8 +55,7 @@ class AcknowledgementConfiguration {
             throw new IllegalArgumentException("guichet.acknowledgement.from (or guichet.reply-domain) gives '" + from
                     + "', which is not an address: " + e.getMessage(), e);
         }
-        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, verifier.getIfAvailable(),
-                properties, address, clock);
+        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties, address, clock);
     }
 
     /** The letter of a transfer (CRPA L114-2), written as the service that now holds the case. */

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +38,12 @@ import org.guichet.casework.Acknowledgements.ImplicitDecision;
 import org.guichet.casework.Acknowledgements.Received;
 import org.guichet.casework.Acknowledgements.ServiceContact;
 import org.guichet.casework.AuthorKind;
-import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.gateway.message.InboundMessage;
 
 /**
  * Decides whether a message threaded into a case gets an acknowledgement of receipt (CRPA
  * L112-11), writes it from the templates and records it ({@link Acknowledgements}). Published
- * to mailets as the context attribute {@value #CONTEXT_ATTRIBUTE}; {@link Acknowledge} sends
+ * to mailets in {@link org.guichet.gateway.mailet.GuichetServices}; {@link Acknowledge} sends
  * what it decides.
  *
  * <p>The acknowledgement goes to the envelope sender (RFC 3834 §4), French then English, and
@@ -53,11 +54,7 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  */
 public final class Acknowledger {
 
-    /** Name under which Guichet's mailet context publishes the acknowledger. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.acknowledgement.Acknowledger";
-
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
-    private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s]+>");
     private static final Pattern REFERENCE = Pattern.compile("\\[\\s*[A-Z]{2,8}-\\d{4}-\\d{6,}\\s*]",
             Pattern.CASE_INSENSITIVE);
     private static final int KEPT_REFERENCES = 10;
@@ -67,7 +64,6 @@ public final class Acknowledger {
     private final Acknowledgements records;
     private final AcknowledgementTemplates templates;
     private final BusinessCalendars calendars;
-    private final ReplyTokenVerifier verifier;
     private final AcknowledgementProperties properties;
     private final InternetAddress from;
     private final Clock clock;
@@ -75,15 +71,13 @@ public final class Acknowledger {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param verifier recognises the case's reply address among the recipients; may be null
-     * @param from     the From address (without display name)
+     * @param from the From address (without display name)
      */
     Acknowledger(Acknowledgements records, AcknowledgementTemplates templates, BusinessCalendars calendars,
-            ReplyTokenVerifier verifier, AcknowledgementProperties properties, InternetAddress from, Clock clock) {
+            AcknowledgementProperties properties, InternetAddress from, Clock clock) {
         this.records = records;
         this.templates = templates;
         this.calendars = calendars;
-        this.verifier = verifier;
         this.properties = properties;
         this.from = from;
         this.clock = clock;
@@ -115,9 +109,10 @@ public final class Acknowledger {
      * Decides for a mail that {@code ThreadIntoCase} put into a case, and records the
      * acknowledgement when one is due.
      *
-     * @param local whether an address is Guichet's own (no response to itself)
+     * @param message the mail as the inbound steps read it
+     * @param local   whether an address is Guichet's own (no response to itself)
      */
-    Decision decide(Mail mail, Predicate<MailAddress> local) throws MessagingException {
+    Decision decide(Mail mail, InboundMessage message, Predicate<MailAddress> local) throws MessagingException {
         if (!properties.enabled()) {
             return new Skip("disabled");
         }
@@ -137,12 +132,13 @@ public final class Acknowledger {
         }
         Instant sentAt = clock.instant();
         String messageId = "<ack." + HexFormat.of().formatHex(bytes(12)) + "@" + domain(from) + ">";
-        Letter letter = letter(mail, received);
-        AcknowledgementMessage message = message(mail, received, letter, recipient, messageId, sentAt);
-        byte[] raw = message.bytes();
+        Letter letter = letter(mail, message, received);
+        AcknowledgementMessage acknowledgement = acknowledgement(message, received, letter, recipient, messageId,
+                sentAt);
+        byte[] raw = acknowledgement.bytes();
         Acknowledgements.Outcome outcome = records.record(new Acknowledgement(mail.getName(),
                         received.caseFile().id(), recipient.asString(), received.message().receivedAt(), sentAt,
-                        from.getAddress(), message.getSubject(), messageId, received.message().messageId(),
+                        from.getAddress(), acknowledgement.getSubject(), messageId, received.message().messageId(),
                         letter.text(), received.service().implicitDecision(), letter.decisionDate(), raw),
                 new Acknowledgements.Limits(properties.period(), properties.perSender(), properties.senderWindow()));
         return switch (outcome) {
@@ -161,14 +157,14 @@ public final class Acknowledger {
     record Letter(String text, LocalDate decisionDate, String replyTo) {
     }
 
-    private Letter letter(Mail mail, Received received) throws MessagingException {
+    private Letter letter(Mail mail, InboundMessage message, Received received) {
         ServiceContact service = received.service();
         ZoneId zone = calendars.find(service.calendar()).map(BusinessCalendar::zone).orElse(DEFAULT_ZONE);
         ZonedDateTime receivedAt = received.message().receivedAt().atZone(zone);
         // CRPA L231-1, L231-4: two months from the receipt date, in the receiving service's zone.
         LocalDate decisionDate = service.implicitDecision() == ImplicitDecision.NONE ? null
                 : receivedAt.toLocalDate().plusMonths(2);
-        String replyTo = replyAddress(mail, received);
+        String replyTo = replyAddress(mail, message, received);
         List<String> parts = new ArrayList<>();
         for (Language language : Language.values()) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -209,13 +205,9 @@ public final class Acknowledger {
      * message reached (a capture address), where its In-Reply-To, the acknowledgement's
      * Message-ID, threads it back to the case.
      */
-    private String replyAddress(Mail mail, Received received) {
-        if (verifier != null) {
-            for (MailAddress recipient : mail.getRecipients()) {
-                if (verifier.verifyLocalPart(recipient.getLocalPart()).isPresent()) {
-                    return recipient.asString();
-                }
-            }
+    private String replyAddress(Mail mail, InboundMessage message, Received received) {
+        if (message.replyAddress().isPresent()) {
+            return message.replyAddress().get().address();
         }
         if (!blank(received.conversationReplyAddress())) {
             return received.conversationReplyAddress();
@@ -223,8 +215,8 @@ public final class Acknowledger {
         return mail.getRecipients().stream().findFirst().map(MailAddress::asString).orElse(from.getAddress());
     }
 
-    private AcknowledgementMessage message(Mail mail, Received received, Letter letter, MailAddress recipient,
-            String messageId, Instant sentAt) throws MessagingException {
+    private AcknowledgementMessage acknowledgement(InboundMessage inbound, Received received, Letter letter,
+            MailAddress recipient, String messageId, Instant sentAt) throws MessagingException {
         String serviceName = oneLine(received.service().name());
         AcknowledgementMessage message = new AcknowledgementMessage(session, messageId);
         try {
@@ -243,7 +235,7 @@ public final class Acknowledger {
         if (parent != null) {
             // RFC 3834 §3.1.5 and RFC 5322 §3.6.4: the person's mail client threads the response under its message.
             message.setHeader("In-Reply-To", parent);
-            List<String> references = new ArrayList<>(ids(mail.getMessage().getHeader("References", " ")));
+            List<String> references = new ArrayList<>(new LinkedHashSet<>(inbound.references()));
             references.remove(parent);
             if (references.size() > KEPT_REFERENCES - 1) {
                 references = references.subList(references.size() - (KEPT_REFERENCES - 1), references.size());
@@ -276,19 +268,6 @@ public final class Acknowledger {
     /** Untrusted text for a header: no line breaks or control characters (CVE-2024-21742). */
     private static String oneLine(String text) {
         return text == null ? null : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    }
-
-    private static List<String> ids(String field) {
-        List<String> ids = new ArrayList<>();
-        if (field != null) {
-            Matcher matcher = MSG_ID.matcher(field);
-            while (matcher.find()) {
-                if (matcher.group().length() <= 998 && !ids.contains(matcher.group())) {
-                    ids.add(matcher.group());
-                }
-            }
-        }
-        return ids;
     }
 
     private static String domain(InternetAddress address) {

@@ -1,7 +1,5 @@
 package org.guichet.gateway.answer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.james.core.MailAddress;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -29,11 +25,10 @@ import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.authentication.DmarcResult;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.gateway.content.ReplyContentReader;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.gateway.threading.CaseAttributes;
-import org.guichet.gateway.threading.ThreadIntoCase;
-import org.guichet.gateway.token.ReplyToken;
-import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +65,6 @@ public class AgentReplyFromMailbox extends GenericMailet {
     private static final Pattern AUTOMATIC_PRECEDENCE = Pattern.compile("\\s*(bulk|junk|list)\\s*",
             Pattern.CASE_INSENSITIVE);
 
-    private ReplyTokenVerifier verifier;
     private AgentAnswers answers;
     private ServiceMailboxes mailboxes;
     private AnswerService answerService;
@@ -80,17 +74,10 @@ public class AgentReplyFromMailbox extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of("authentication"));
-        if (!(getMailetContext().getAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE) instanceof ReplyTokenVerifier v)
-                || !(getMailetContext().getAttribute(AgentAnswers.CONTEXT_ATTRIBUTE) instanceof AgentAnswers a)
-                || !(getMailetContext().getAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE) instanceof ServiceMailboxes m)
-                || !(getMailetContext().getAttribute(AnswerService.CONTEXT_ATTRIBUTE) instanceof AnswerService s)) {
-            throw new MessagingException("AgentReplyFromMailbox runs only in Guichet: the mailet context has no"
-                    + " reply-token verifier, agent answers, service mailboxes or answer service");
-        }
-        verifier = v;
-        answers = a;
-        mailboxes = m;
-        answerService = s;
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        answers = services.require(AgentAnswers.class, getMailetName());
+        mailboxes = services.require(ServiceMailboxes.class, getMailetName());
+        answerService = services.require(AnswerService.class, getMailetName());
         String authentication = getInitParameter("authentication", "dmarc").strip().toLowerCase(Locale.ROOT);
         requireDmarc = switch (authentication) {
             case "dmarc" -> true;
@@ -107,17 +94,19 @@ public class AgentReplyFromMailbox extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Optional<Case> found = caseAddressed(mail);
+        InboundMessage message = InboundMessage.of(mail);
+        Optional<Case> found = message.conversationId().flatMap(answers::caseOfConversation);
         if (found.isEmpty()) {
             return;
         }
         Optional<ServiceMailbox> service = mailboxes.of(found.get().serviceId()).filter(ServiceMailbox::mailboxMode);
-        String from = fromAddress(mail.getMessage());
+        // Only a message with one author can be an agent's: the address DMARC then vouches for.
+        String from = message.author().soleAddress().orElse("");
         if (service.isEmpty() || !service.get().isAgent(from)) {
             return;
         }
         String reference = found.get().reference();
-        if (automatic(mail)) {
+        if (automatic(mail, message.message())) {
             log.info("queue {}: case={} automatic mail from agent address <{}>: threaded as usual", mail.getName(),
                     reference, from);
             return;
@@ -127,7 +116,7 @@ public class AgentReplyFromMailbox extends GenericMailet {
                     + " not relayed", mail.getName(), reference, from);
             return;
         }
-        String text = withoutAgentAddresses(content.read(raw(mail)).visibleText(), service.get(), from);
+        String text = withoutAgentAddresses(content.read(message.raw()).visibleText(), service.get(), from);
         if (text.isBlank()) {
             throw new MessagingException("agent reply " + mail.getName() + " to case " + reference
                     + " has no text to relay");
@@ -145,29 +134,8 @@ public class AgentReplyFromMailbox extends GenericMailet {
         mail.setState(Mail.GHOST);
     }
 
-    /** The case of the conversation named by the first recipient that is a valid signed reply address. */
-    private Optional<Case> caseAddressed(Mail mail) {
-        for (MailAddress recipient : mail.getRecipients()) {
-            Optional<ReplyToken> token = verifier.verifyLocalPart(recipient.getLocalPart());
-            if (token.isPresent()) {
-                return answers.caseOfConversation(token.get().conversationId());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String fromAddress(MimeMessage message) {
-        try {
-            String from = message.getHeader("From", ",");
-            InternetAddress[] parsed = from == null ? new InternetAddress[0] : InternetAddress.parseHeader(from, false);
-            return parsed.length == 1 && parsed[0].getAddress() != null ? parsed[0].getAddress().strip() : "";
-        } catch (MessagingException unreadable) {
-            return "";
-        }
-    }
-
     /** RFC 3834 §5: auto-submitted mail, list and bulk mail, the null sender, or the classifier said so. */
-    private static boolean automatic(Mail mail) throws MessagingException {
+    private static boolean automatic(Mail mail, MimeMessage message) throws MessagingException {
         if (mail.getMaybeSender().isNullSender()) {
             return true;
         }
@@ -180,7 +148,6 @@ public class AgentReplyFromMailbox extends GenericMailet {
                 return true;
             }
         }
-        MimeMessage message = mail.getMessage();
         String autoSubmitted = message.getHeader("Auto-Submitted", null);
         if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
             return true;
@@ -225,15 +192,5 @@ public class AgentReplyFromMailbox extends GenericMailet {
             }
         }
         return result.strip();
-    }
-
-    private static byte[] raw(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

@@ -43,9 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class AnswerService implements Answering {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.answer.AnswerService";
-
     /** Longest answer accepted, in characters. */
     public static final int MAX_TEXT = 100_000;
 

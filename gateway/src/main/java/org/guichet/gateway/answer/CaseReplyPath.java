@@ -17,9 +17,6 @@ import org.guichet.gateway.token.ReplyTokenSigner;
  */
 public class CaseReplyPath {
 
-    /** Name under which Guichet's mailet context publishes this to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.answer.CaseReplyPath";
-
     private final AgentAnswers answers;
     private final ReplyTokenSigner signer;
     private final String replyDomain;

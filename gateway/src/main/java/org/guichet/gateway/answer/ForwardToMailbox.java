@@ -1,7 +1,5 @@
 package org.guichet.gateway.answer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,6 +32,8 @@ import org.guichet.casework.Case;
 import org.guichet.casework.CaseMessage;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.Conversation;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,24 +67,17 @@ public class ForwardToMailbox extends GenericMailet {
     private Casework casework;
     private ServiceMailboxes mailboxes;
     private CaseReplyPath replyPath;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private ZoneId zone;
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of("zone"));
-        if (!(getMailetContext().getAttribute(Casework.CONTEXT_ATTRIBUTE) instanceof Casework published)
-                || !(getMailetContext().getAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE) instanceof ServiceMailboxes m)
-                || !(getMailetContext().getAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE) instanceof CaseReplyPath path)) {
-            throw new MessagingException("ForwardToMailbox runs only in Guichet: the mailet context has no casework,"
-                    + " service mailboxes or case reply path");
-        }
-        casework = published;
-        mailboxes = m;
-        replyPath = path;
-        if (getMailetContext().getAttribute(Clock.class.getName()) instanceof Clock contextClock) {
-            clock = contextClock;
-        }
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        casework = services.require(Casework.class, getMailetName());
+        mailboxes = services.require(ServiceMailboxes.class, getMailetName());
+        replyPath = services.require(CaseReplyPath.class, getMailetName());
+        clock = services.require(Clock.class, getMailetName());
         try {
             zone = ZoneId.of(getInitParameter("zone", "Europe/Paris").strip());
         } catch (DateTimeException e) {
@@ -117,17 +110,17 @@ public class ForwardToMailbox extends GenericMailet {
         String forwardId = "<forward." + HexFormat.of().formatHex(randomBytes()) + "@" + replyPath.replyDomain() + ">";
         Conversation conversation = replyPath.of(found, forwardId, mail.getName(), service.get().email(),
                 received.subject());
-        MimeMessage copy = copy(mail, found, service.get(), conversation, received, forwardId);
+        MimeMessage copy = copy(InboundMessage.of(mail), found, service.get(), conversation, received, forwardId);
         getMailetContext().sendMail(new MailAddress(conversation.replyAddress()),
                 List.of(new MailAddress(service.get().mailbox())), copy);
         log.info("queue {}: case={} forwarded to mailbox <{}> status=forwarded", mail.getName(), found.reference(),
                 service.get().mailbox());
     }
 
-    private MimeMessage copy(Mail mail, Case found, ServiceMailbox service, Conversation conversation,
+    private MimeMessage copy(InboundMessage message, Case found, ServiceMailbox service, Conversation conversation,
             CaseMessage received, String forwardId) throws MessagingException {
         MimeMessage copy = new ForwardMessage(session, forwardId);
-        Optional<String> name = personalName(mail.getMessage());
+        Optional<String> name = message.author().name().map(AnswerComposer::headerText);
         String writer = name.map(n -> n + " <" + received.fromAddress() + ">").orElse(received.fromAddress());
         String shownAs = AnswerComposer.headerText(name.orElse(received.fromAddress()) + " via " + service.name());
         try {
@@ -150,7 +143,7 @@ public class ForwardToMailbox extends GenericMailet {
         summary.setText(summary(found, service, received, writer), "UTF-8");
         summary.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeBodyPart original = new MimeBodyPart();
-        original.setDataHandler(new DataHandler(new ByteArrayDataSource(raw(mail), "message/rfc822")));
+        original.setDataHandler(new DataHandler(new ByteArrayDataSource(message.raw(), "message/rfc822")));
         original.setFileName("message-" + found.reference() + ".eml");
         original.setDisposition(MimeBodyPart.ATTACHMENT);
         MimeMultipart mixed = new MimeMultipart("mixed");
@@ -176,29 +169,6 @@ public class ForwardToMailbox extends GenericMailet {
                 Reply to this message to answer: the answer leaves as « %s », without your address.
                 """.formatted(found.reference(), writer, received.thirdParty() ? " (tiers, pas le citoyen / third party)"
                         : "", when, received.visibleText(), service.name(), service.name());
-    }
-
-    /** The author's name as the From header gives it, decoded (RFC 2047), if any. */
-    private static Optional<String> personalName(MimeMessage message) {
-        try {
-            InternetAddress[] from = (InternetAddress[]) message.getFrom();
-            if (from != null && from.length > 0 && from[0].getPersonal() != null && !from[0].getPersonal().isBlank()) {
-                return Optional.of(AnswerComposer.headerText(from[0].getPersonal()));
-            }
-        } catch (MessagingException | ClassCastException unreadable) {
-            // a broken From header: the recorded address says who wrote
-        }
-        return Optional.empty();
-    }
-
-    private static byte[] raw(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] randomBytes() {

@@ -25,9 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class ServiceMailboxes implements InitializingBean {
 
-    /** Name under which Guichet's mailet context publishes these settings to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.answer.ServiceMailboxes";
-
     private static final Logger log = LoggerFactory.getLogger(ServiceMailboxes.class);
 
     private final AdministrationProperties properties;

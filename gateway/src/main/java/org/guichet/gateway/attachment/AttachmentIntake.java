@@ -16,9 +16,6 @@ import org.guichet.casework.Attachments;
  */
 public final class AttachmentIntake {
 
-    /** Name under which Guichet's mailet context publishes this service to its mailets. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.attachment.AttachmentIntake";
-
     /** Extensions for files that came without a usable name, by detected type. */
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("application/pdf", "pdf"), Map.entry("image/png", "png"), Map.entry("image/jpeg", "jpg"),

@@ -1,7 +1,5 @@
 package org.guichet.gateway.attachment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
@@ -13,6 +11,8 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * scripts always refused, a refused file recorded without its bytes, with the reason. The mail
  * itself is left as it is: its raw bytes stay in the spool as evidence. Safe to run twice on
  * one spool message (the second run finds the first's records). Guichet-only: it needs the
- * {@link AttachmentIntake} its mailet context publishes.
+ * {@link AttachmentIntake} of {@link GuichetServices}.
  *
  * <pre>{@code
  * <processor state="inbound">
@@ -48,11 +48,7 @@ public class StoreAttachments extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of());
-        if (!(getMailetContext().getAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE) instanceof AttachmentIntake found)) {
-            throw new MessagingException("StoreAttachments runs only in Guichet: the mailet context has no attachment"
-                    + " intake");
-        }
-        intake = found;
+        intake = GuichetServices.of(getMailetContext()).require(AttachmentIntake.class, getMailetName());
     }
 
     @Override
@@ -65,7 +61,7 @@ public class StoreAttachments extends GenericMailet {
         String reference = AttributeUtils.getValueAndCastFromMail(mail, CaseAttributes.REFERENCE, String.class)
                 .orElseThrow(() -> new MessagingException("mail " + mail.getName() + " is in no case: put"
                         + " ThreadIntoCase before StoreAttachments"));
-        Attachments.Recorded recorded = intake.store(mail.getName(), raw(mail));
+        Attachments.Recorded recorded = intake.store(mail.getName(), InboundMessage.of(mail).raw());
         int stored = 0;
         int refused = 0;
         for (CaseAttachment attachment : recorded.attachments()) {
@@ -87,15 +83,5 @@ public class StoreAttachments extends GenericMailet {
         }
         mail.setAttribute(STORED.withValue(AttributeValue.of(stored)));
         mail.setAttribute(REFUSED.withValue(AttributeValue.of(refused)));
-    }
-
-    private static byte[] raw(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

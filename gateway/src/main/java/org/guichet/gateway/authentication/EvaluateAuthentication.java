@@ -1,7 +1,5 @@
 package org.guichet.gateway.authentication;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Inputs are the SMTP client's address ({@link Mail#getRemoteAddr()}), its HELO name
  * (attribute {@link Mail#SMTP_HELO}), the envelope sender and the message bytes. Runs first
  * in the inbound processor, before any step changes the message, so that DKIM signatures
- * are checked on what was received. Needs the {@link Authenticator} the container publishes
- * as mailet context attribute {@value Authenticator#CONTEXT_ATTRIBUTE} (Guichet does).
+ * are checked on what was received. Needs the {@link Authenticator} of {@link GuichetServices}
+ * (Guichet's pipeline publishes it).
  *
  * <pre>{@code
  * <mailet match="All" class="EvaluateAuthentication"/>
@@ -52,20 +52,16 @@ public class EvaluateAuthentication extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        if (!(getMailetContext().getAttribute(Authenticator.CONTEXT_ATTRIBUTE) instanceof Authenticator found)) {
-            throw new MessagingException("EvaluateAuthentication needs the mailet context attribute "
-                    + Authenticator.CONTEXT_ATTRIBUTE + " (an Authenticator); Guichet's pipeline publishes it");
-        }
-        authenticator = found;
+        authenticator = GuichetServices.of(getMailetContext()).require(Authenticator.class, getMailetName());
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        MimeMessage message = mail.getMessage();
+        InboundMessage read = InboundMessage.of(mail);
         String helo = AttributeUtils.getValueAndCastFromMail(mail, Mail.SMTP_HELO, String.class).orElse(null);
-        String sender = mail.getMaybeSender().asOptional().map(address -> address.asString()).orElse("");
-        AuthenticationResults results = authenticator.authenticate(mail.getRemoteAddr(), helo, sender, bytes(message));
-        prependHeader(mail.getName(), message, results);
+        String sender = read.sender();
+        AuthenticationResults results = authenticator.authenticate(read, mail.getRemoteAddr(), helo);
+        prependHeader(mail.getName(), read.message(), results);
         mail.setAttribute(new Attribute(RESULTS, AttributeValue.of(results.toJson())));
         if (results.flagged()) {
             mail.setAttribute(new Attribute(FLAGGED, AttributeValue.of(true)));
@@ -108,16 +104,6 @@ public class EvaluateAuthentication extends GenericMailet {
         return colon > 0
                 && line.substring(0, colon).strip().equalsIgnoreCase(AuthenticationResultsHeader.NAME)
                 && AuthenticationResultsHeader.authservId(line.substring(colon + 1)).equals(authservId);
-    }
-
-    private static byte[] bytes(MimeMessage message) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            message.writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("message cannot be read: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     private static String dkimSummary(AuthenticationResults results) {

@@ -17,9 +17,10 @@ import org.apache.mailet.base.GenericMailet;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
+import org.guichet.gateway.mailet.ContainerAttributes;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.noreply.SetReplyAddress;
 import org.guichet.gateway.noreply.SplitPerRecipient;
-import org.guichet.gateway.pipeline.MailetContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Message-ID of its own when it had none, or when it is one of several personal copies
  * (by envelope, Bcc included, or by its To/Cc) that would otherwise share the sender's:
  * replies thread on it (RFC 5322 §3.6.4).
- * Guichet-only: it needs the conversation log its mailet context publishes.
+ * Guichet-only: it needs the conversation log, service directory and clock of {@link GuichetServices}.
  *
  * <pre>{@code
  * <mailet match="HasMailAttribute=org.guichet.reply.conversation" class="RecordConversation"/>
@@ -42,19 +43,14 @@ public class RecordConversation extends GenericMailet {
 
     private ConversationLog conversations;
     private ServiceDirectory services;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     @Override
     public void init() throws MessagingException {
-        if (!(getMailetContext().getAttribute(ConversationLog.CONTEXT_ATTRIBUTE) instanceof ConversationLog log)
-                || !(getMailetContext().getAttribute(ServiceDirectory.class.getName()) instanceof ServiceDirectory directory)) {
-            throw new MessagingException("RecordConversation runs only in Guichet: the mailet context has no conversation log");
-        }
-        conversations = log;
-        services = directory;
-        if (getMailetContext().getAttribute(Clock.class.getName()) instanceof Clock contextClock) {
-            clock = contextClock;
-        }
+        GuichetServices published = GuichetServices.of(getMailetContext());
+        conversations = published.require(ConversationLog.class, getMailetName());
+        services = published.require(ServiceDirectory.class, getMailetName());
+        clock = published.require(Clock.class, getMailetName());
     }
 
     @Override
@@ -66,8 +62,7 @@ public class RecordConversation extends GenericMailet {
                 .orElseThrow();
         String serviceCode = AttributeUtils.getValueAndCastFromMail(mail, ConversationAttributes.SERVICE_CODE, String.class)
                 .orElse(ServiceDirectory.DEFAULT);
-        Instant acceptedAt = AttributeUtils.getValueAndCastFromMail(mail, MailetContainer.RECEIVED_AT, String.class)
-                .map(Instant::parse).orElseGet(clock::instant);
+        Instant acceptedAt = ContainerAttributes.receivedAt(mail, clock);
 
         MimeMessage message = mail.getMessage();
         String original = message.getHeader("Message-ID", null);

@@ -17,12 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The DKIM keys of the domains Guichet signs for, one selector and key per {@code From}
  * domain. Loaded once at start, so that a wrong key setting stops the node with a message
- * naming it. Published to mailets as the mailet context attribute {@value #CONTEXT_ATTRIBUTE}.
+ * naming it. Published to mailets in {@link org.guichet.gateway.mailet.GuichetServices}.
  */
 public final class DkimKeys {
 
-    /** Name of the mailet context attribute holding this object in Guichet's container. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.dkim.DkimKeys";
     /** Selector of a domain configured without one. */
     public static final String DEFAULT_SELECTOR = "guichet";
 

@@ -5,20 +5,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>A message whose From domain has no key, or whose From is missing, repeated or names
  * several domains, passes unsigned (logged at INFO): receivers then judge it by SPF alone.
  *
- * <p>Keys: those the container publishes as mailet context attribute
- * {@value DkimKeys#CONTEXT_ATTRIBUTE} (Guichet does, from {@code guichet.dkim.domains}); in
+ * <p>Keys: those the container publishes in its
+ * {@link org.guichet.gateway.mailet.GuichetServices} (Guichet does, from {@code guichet.dkim.domains}); in
  * another container such as Apache James, one domain's key from the parameters {@code domain},
  * {@code selector} (default {@value DkimKeys#DEFAULT_SELECTOR}) and {@code privateKey} (path of
  * a PKCS#8 PEM RSA private key, not readable by others).
@@ -81,12 +78,14 @@ public class DkimSign extends GenericMailet {
             keys = keysFromParameters(domain, selector, privateKey);
             return;
         }
-        if (getMailetContext().getAttribute(DkimKeys.CONTEXT_ATTRIBUTE) instanceof DkimKeys published) {
-            keys = published;
+        Optional<DkimKeys> published = GuichetServices.of(getMailetContext()).find(DkimKeys.class);
+        if (published.isPresent()) {
+            keys = published.get();
             return;
         }
         throw new MessagingException("DkimSign parameters 'domain' and 'privateKey' are missing: the container publishes"
-                + " no DKIM keys (attribute " + DkimKeys.CONTEXT_ATTRIBUTE + "), so name the signing domain and its key file");
+                + " no DKIM keys (" + DkimKeys.class.getName() + " in " + GuichetServices.CONTEXT_ATTRIBUTE
+                + "), so name the signing domain and its key file");
     }
 
     private Optional<String> parameter(String name) {
@@ -159,20 +158,7 @@ public class DkimSign extends GenericMailet {
             return Optional.empty();
         }
         String field = fields.get(0);
-        String value = MimeUtility.unfold(field.substring(field.indexOf(':') + 1));
-        Set<String> domains = new LinkedHashSet<>();
-        try {
-            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                String text = address.getAddress();
-                int at = text == null ? -1 : text.lastIndexOf('@');
-                if (at > 0) {
-                    domains.add(text.substring(at + 1).toLowerCase(Locale.ROOT));
-                }
-            }
-        } catch (AddressException e) {
-            LOG.info("queue {}: dkim=none (From cannot be read: {}; relayed unsigned)", mail.getName(), e.getMessage());
-            return Optional.empty();
-        }
+        Set<String> domains = Author.of(List.of(field.substring(field.indexOf(':') + 1))).domains();
         if (domains.size() != 1) {
             LOG.info("queue {}: dkim=none (From names {} domains; relayed unsigned)", mail.getName(), domains.size());
             return Optional.empty();

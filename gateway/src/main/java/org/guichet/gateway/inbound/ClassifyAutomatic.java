@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 
-import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.message.InboundMessage;
 
 /**
  * Records on an inbound mail whether it is automatic ({@link AutomaticMail}): the attribute
@@ -51,8 +51,8 @@ public class ClassifyAutomatic extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        String sender = mail.getMaybeSender().asOptional().map(MailAddress::asString).orElse("");
-        Classification classification = AutomaticMail.classify(mail.getMessage(), sender);
+        InboundMessage message = InboundMessage.of(mail);
+        Classification classification = AutomaticMail.classify(message.message(), message.sender());
         mail.setAttribute(new Attribute(ATTRIBUTE, AttributeValue.of(Map.of(
                 AUTOMATIC, AttributeValue.of(classification.automatic()),
                 REASON, AttributeValue.of(classification.reason().name()),

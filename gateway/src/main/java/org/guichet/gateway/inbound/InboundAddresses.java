@@ -3,6 +3,7 @@ package org.guichet.gateway.inbound;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.guichet.gateway.token.ReplyToken;
@@ -62,23 +63,16 @@ public final class InboundAddresses {
     }
 
     public Kind classify(String address) {
-        if (address == null) {
-            return Kind.UNKNOWN;
+        if (replyToken(address).isPresent()) {
+            return Kind.REPLY;
         }
-        int at = address.lastIndexOf('@');
+        int at = address == null ? -1 : address.lastIndexOf('@');
         if (at <= 0) {
             return Kind.UNKNOWN;
         }
         String domain = CaptureAddress.domain(address.substring(at + 1));
-        // The local part may come folded to upper case (RFC 5321 §2.4); the verifier ignores case.
-        if (domain != null && replyDomains.contains(domain)) {
-            String localPart = address.substring(0, at);
-            if (verifier.verifyLocalPart(localPart).isPresent()) {
-                return Kind.REPLY;
-            }
-            if (POSTMASTER.equalsIgnoreCase(localPart)) {
-                return Kind.CAPTURE;
-            }
+        if (domain != null && replyDomains.contains(domain) && POSTMASTER.equalsIgnoreCase(address.substring(0, at))) {
+            return Kind.CAPTURE;
         }
         for (CaptureAddress capture : captureAddresses) {
             if (capture.matches(address)) {
@@ -86,6 +80,18 @@ public final class InboundAddresses {
             }
         }
         return Kind.UNKNOWN;
+    }
+
+    /** The valid signed token of a reply address of a reply domain, else empty. */
+    public Optional<ReplyToken> replyToken(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        String domain = CaptureAddress.domain(address.substring(at + 1));
+        // The local part may come folded to upper case (RFC 5321 §2.4); the verifier ignores case.
+        return domain != null && replyDomains.contains(domain)
+                ? verifier.verifyLocalPart(address.substring(0, at)) : Optional.empty();
     }
 
     /**

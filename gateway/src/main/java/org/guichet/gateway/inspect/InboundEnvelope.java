@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import org.guichet.gateway.message.Author;
+import org.guichet.gateway.message.Mailboxes;
 
 /**
  * What the inbound SMTP session would have told Guichet about a message file: a file holds no
@@ -45,7 +47,7 @@ public record InboundEnvelope(String mailFrom, String mailFromSource, List<Strin
             mailFromSource = "--from";
         } else {
             String returnPath = header(message, "Return-Path");
-            List<String> fromHeader = addresses(header(message, "From"));
+            List<String> fromHeader = Author.of(message).addresses();
             if (returnPath != null && (returnPath.strip().equals("<>") || !addresses(returnPath).isEmpty())) {
                 mailFrom = returnPath.strip().equals("<>") ? "" : addresses(returnPath).get(0);
                 mailFromSource = "Return-Path";
@@ -110,31 +112,8 @@ public record InboundEnvelope(String mailFrom, String mailFromSource, List<Strin
         }
     }
 
-    /** Addresses of a header, read leniently; group syntax and bare names give none. */
+    /** Addresses of a header, read as every step reads them ({@link Mailboxes}). */
     static List<String> addresses(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        try {
-            List<String> found = new ArrayList<>();
-            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                if (address.isGroup()) {
-                    for (InternetAddress member : address.getGroup(false)) {
-                        add(found, member.getAddress());
-                    }
-                } else {
-                    add(found, address.getAddress());
-                }
-            }
-            return found;
-        } catch (AddressException e) {
-            return List.of();
-        }
-    }
-
-    private static void add(List<String> found, String address) {
-        if (address != null && address.lastIndexOf('@') > 0) {
-            found.add(address.strip());
-        }
+        return Mailboxes.in(value).stream().map(InternetAddress::getAddress).toList();
     }
 }

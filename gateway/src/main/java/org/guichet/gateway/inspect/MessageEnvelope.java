@@ -11,6 +11,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import org.guichet.gateway.message.Author;
+
 /**
  * The SMTP envelope a message file would have had: a file holds no envelope, so it is taken from
  * the headers unless given.
@@ -76,8 +78,7 @@ public record MessageEnvelope(String sender, List<String> recipients) {
                 return addresses.get(0);
             }
         }
-        List<String> from = addresses(header(message, "From"));
-        return from.isEmpty() ? null : from.get(0);
+        return Author.of(message).address().orElse(null);
     }
 
     private static List<String> headerRecipients(MimeMessage message) {

@@ -10,11 +10,10 @@ import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import org.guichet.gateway.message.Author;
 import org.guichet.gateway.noreply.NoreplyAddresses;
 
 /**
@@ -78,19 +77,7 @@ public record OutboundReport(String sender, List<String> recipients, String from
         if (defaults.matchesAddress(envelope.sender())) {
             return envelope.sender();
         }
-        String from = rawHeader(message, "From");
-        if (from != null) {
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(from, false)) {
-                    if (defaults.matchesAddress(address.getAddress())) {
-                        return address.getAddress();
-                    }
-                }
-            } catch (AddressException e) {
-                return null;
-            }
-        }
-        return null;
+        return Author.of(message).addresses().stream().filter(defaults::matchesAddress).findFirst().orElse(null);
     }
 
     private static MimeMessage parse(byte[] raw) {

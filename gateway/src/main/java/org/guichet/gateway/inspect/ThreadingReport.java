@@ -3,7 +3,7 @@ package org.guichet.gateway.inspect;
 import org.guichet.casework.ThreadingPreview;
 
 /**
- * Where a citizen's message would go, from {@link org.guichet.casework.Casework#preview}, with the
+ * Where a citizen's message would go, from {@link org.guichet.casework.CaseThreading#preview}, with the
  * reply address it was read from.
  *
  * @param replyAddress  the recipient whose signed token is valid, or null

@@ -1,21 +1,18 @@
 package org.guichet.gateway.noreply;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.guichet.gateway.message.Author;
+import org.guichet.gateway.message.Mailboxes;
 
 /**
  * Matches a message sent from a noreply address that offers no working way to answer: the
@@ -73,47 +70,12 @@ public class IsNoreply extends GenericMatcher {
         }
         MimeMessage message = mail.getMessage();
         boolean fromNoreply = mail.getMaybeSender().asOptional().map(noreply::matches).orElse(false)
-                || addresses(message, "From").stream().anyMatch(a -> noreply.matchesAddress(a.getAddress()));
+                || Author.of(message).addresses().stream().anyMatch(noreply::matchesAddress);
         if (!fromNoreply) {
             return List.of();
         }
-        List<InternetAddress> replyTo = addresses(message, "Reply-To");
+        List<InternetAddress> replyTo = Mailboxes.in(message.getHeader("Reply-To", ","));
         boolean workingReplyTo = replyTo.stream().anyMatch(a -> !noreply.matchesAddress(a.getAddress()));
         return workingReplyTo ? List.of() : mail.getRecipients();
-    }
-
-    /**
-     * An accented local part can only arrive as raw UTF-8 (RFC 6532, SMTPUTF8); a parser that
-     * reads header bytes as Latin-1 leaves it as mojibake, which is decoded again here.
-     */
-    private static String utf8(String value) {
-        if (value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xff)) {
-            return value;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
-        } catch (CharacterCodingException e) {
-            return value;
-        }
-    }
-
-    /**
-     * Addresses of a header, read leniently; an unreadable header counts as no address, since
-     * a reply could not reach it anyway.
-     */
-    private static List<InternetAddress> addresses(MimeMessage message, String header) throws MessagingException {
-        String value = message.getHeader(header, ",");
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        try {
-            return Arrays.stream(InternetAddress.parseHeader(utf8(value), false))
-                    .filter(a -> a.getAddress() != null && a.getAddress().contains("@"))
-                    .toList();
-        } catch (AddressException e) {
-            return List.of();
-        }
     }
 }

@@ -22,6 +22,8 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.apache.mailet.AttributeUtils;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKeyFolder;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -44,8 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Parameters: {@code replyDomain} (required), {@code serviceName} (required),
  * {@code mode} ({@code reply-to}, the default, or {@code from}), {@code fromDomains} (comma list
- * of sender domains whose From is rewritten). Keys: those the container publishes as mailet
- * context attribute {@value ReplyTokenSigner#CONTEXT_ATTRIBUTE} (Guichet does), otherwise the
+ * of sender domains whose From is rewritten). Keys: the {@link ReplyTokenSigner} the container
+ * publishes in its {@link GuichetServices} (Guichet does), otherwise the
  * key files of the {@code keyFolder} parameter (generated there on first use) with the optional
  * {@code activeKey}.
  *
@@ -137,9 +139,9 @@ public class SetReplyAddress extends GenericMailet {
     }
 
     private ReplyTokenSigner signerFromContextOrFolder() throws MessagingException {
-        Object published = getMailetContext().getAttribute(ReplyTokenSigner.CONTEXT_ATTRIBUTE);
-        if (published instanceof ReplyTokenSigner contextSigner) {
-            return contextSigner;
+        Optional<ReplyTokenSigner> published = GuichetServices.of(getMailetContext()).find(ReplyTokenSigner.class);
+        if (published.isPresent()) {
+            return published.get();
         }
         Optional<String> folder = getInitParameterAsOptional("keyFolder").map(String::strip).filter(f -> !f.isEmpty());
         if (folder.isEmpty()) {
@@ -202,19 +204,10 @@ public class SetReplyAddress extends GenericMailet {
     }
 
     /** Domain of the first From address, or of the envelope sender when From cannot be read. */
-    private static Optional<String> senderDomain(Mail mail, MimeMessage message) throws MessagingException {
-        String from = message.getHeader("From", ",");
-        if (from != null) {
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(from, false)) {
-                    String text = address.getAddress();
-                    if (text != null && text.lastIndexOf('@') > 0) {
-                        return Optional.of(text.substring(text.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
-                    }
-                }
-            } catch (AddressException e) {
-                // fall back to the envelope sender
-            }
+    private static Optional<String> senderDomain(Mail mail, MimeMessage message) {
+        Optional<String> from = Author.of(message).domains().stream().findFirst();
+        if (from.isPresent()) {
+            return from;
         }
         return mail.getMaybeSender().asOptional().map(sender -> sender.getDomain().asString().toLowerCase(Locale.ROOT));
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,8 @@ import org.apache.mailet.LookupException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.TemporaryLookupException;
-import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Lookup;
@@ -42,8 +44,8 @@ import org.xbill.DNS.Type;
  * What mailets see of Guichet. {@code sendMail} does not deliver anything by itself: the mail
  * becomes a new spool message in stage {@code pipeline}, written in the same transaction that
  * completes the message being processed, so a crash either loses both or keeps both.
- * {@link ReplyTokenSigner} is published under {@value ReplyTokenSigner#CONTEXT_ATTRIBUTE}, and
- * the DKIM keys under {@code org.guichet.gateway.dkim.DkimKeys} (set by the configuration).
+ * Guichet's services reach its mailets as one typed registry, {@link GuichetServices}, published
+ * under {@value GuichetServices#CONTEXT_ATTRIBUTE}.
  */
 public class GuichetMailetContext implements MailetContext {
 
@@ -56,16 +58,14 @@ public class GuichetMailetContext implements MailetContext {
     private final Session session = Session.getInstance(new Properties());
 
     /**
-     * @param signer       published to mailets; may be null where no mailet signs tokens
+     * @param services     published to mailets; null publishes none
      * @param localDomains the reply domains: addresses there are Guichet's own
      * @param postmaster   sender of bounces and the mailets' postmaster
      */
-    public GuichetMailetContext(ReplyTokenSigner signer, Collection<Domain> localDomains, MailAddress postmaster) {
+    public GuichetMailetContext(GuichetServices services, Collection<Domain> localDomains, MailAddress postmaster) {
         this.localDomains = Set.copyOf(localDomains);
         this.postmaster = postmaster;
-        if (signer != null) {
-            attributes.put(ReplyTokenSigner.CONTEXT_ATTRIBUTE, signer);
-        }
+        attributes.put(GuichetServices.CONTEXT_ATTRIBUTE, services == null ? GuichetServices.none() : services);
     }
 
     /** Makes {@code run} the one this thread's mailets send mail into, until the scope is closed. */
@@ -230,9 +230,8 @@ public class GuichetMailetContext implements MailetContext {
     /** Sender from the message's {@code From}, recipients from its {@code To}, {@code Cc} and {@code Bcc}. */
     @Override
     public void sendMail(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        MailAddress sender = from == null || from.length == 0 ? null
-                : new MailAddress(((InternetAddress) from[0]).getAddress());
+        Optional<String> from = Author.of(message).address();
+        MailAddress sender = from.isEmpty() ? null : new MailAddress(from.get());
         Address[] to = message.getAllRecipients();
         List<MailAddress> recipients = new ArrayList<>();
         for (Address address : to == null ? new Address[0] : to) {

@@ -18,13 +18,16 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
 import org.apache.mailet.Matcher;
 import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.mailet.ContainerAttributes;
+import org.guichet.gateway.spool.MailAttributes;
 import org.guichet.gateway.spool.Envelope;
+import org.guichet.gateway.mailet.ContainerAttributes;
+import org.guichet.gateway.spool.MailAttributes;
 import org.guichet.gateway.spool.SpooledMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +47,6 @@ import org.springframework.core.env.PropertyResolver;
  * round processors more than {@value #MAX_PROCESSOR_CHANGES} times, is held directly.
  */
 public class MailetContainer implements MessageProcessor {
-
-    /** When the gateway accepted the spooled message (ISO-8601 instant), for steps that record it. */
-    public static final AttributeName RECEIVED_AT = AttributeName.of("org.guichet.spool.received-at");
 
     static final String ROOT = Mail.DEFAULT;
     static final String ERROR = Mail.ERROR;
@@ -238,7 +238,7 @@ public class MailetContainer implements MessageProcessor {
                 .remoteHost(envelope.helo() == null ? envelope.clientAddress() : envelope.helo())
                 .state(claimed.processor() == null ? ROOT : claimed.processor())
                 .addAttributes(MailAttributes.fromJson(claimed.attributes()));
-        builder.addAttribute(new Attribute(RECEIVED_AT, AttributeValue.of(message.receivedAt().toString())));
+        builder.addAttribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(message.receivedAt().toString())));
         if (envelope.submitter() != null) {
             builder.addAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(envelope.submitter())));
         }

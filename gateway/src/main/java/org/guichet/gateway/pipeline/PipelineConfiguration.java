@@ -1,7 +1,6 @@
 package org.guichet.gateway.pipeline;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,24 +9,11 @@ import jakarta.mail.internet.AddressException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
-import org.guichet.administration.ServiceDirectory;
-import org.guichet.casework.AgentAnswers;
-import org.guichet.casework.Casework;
-import org.guichet.conversation.ConversationLog;
-import org.guichet.gateway.acknowledgement.Acknowledger;
-import org.guichet.gateway.answer.AnswerService;
-import org.guichet.gateway.answer.CaseReplyPath;
-import org.guichet.gateway.answer.ServiceMailboxes;
-import org.guichet.gateway.attachment.AttachmentIntake;
-import org.guichet.gateway.authentication.Authenticator;
-import org.guichet.gateway.dkim.DkimKeys;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.smtp.SmtpProperties;
-import org.guichet.gateway.token.ReplyTokenSigner;
-import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,34 +31,13 @@ import org.springframework.core.io.Resource;
 class PipelineConfiguration {
 
     @Bean
-    GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyTokenSigner signer,
-            ReplyDomain replyDomain, ServiceDirectory services, ConversationLog conversations, Clock clock,
-            ObjectProvider<DkimKeys> dkimKeys,
-            ObjectProvider<Authenticator> authenticator, ObjectProvider<Casework> casework,
-            ObjectProvider<ReplyTokenVerifier> verifier, ObjectProvider<Acknowledger> acknowledger,
-            ObjectProvider<AgentAnswers> agentAnswers, ObjectProvider<AnswerService> answers,
-            ObjectProvider<ServiceMailboxes> mailboxes, ObjectProvider<CaseReplyPath> replyPath,
-            ObjectProvider<AttachmentIntake> attachments) {
+    GuichetMailetContext guichetMailetContext(PipelineProperties properties, ReplyDomain replyDomain,
+            GuichetServices published) {
         String postmaster = properties.postmaster() == null || properties.postmaster().isBlank()
                 ? "postmaster@" + replyDomain.name() : properties.postmaster().strip();
         try {
-            GuichetMailetContext context = new GuichetMailetContext(signer, List.of(Domain.of(replyDomain.name())),
+            return new GuichetMailetContext(published, List.of(Domain.of(replyDomain.name())),
                     new MailAddress(postmaster));
-            // Guichet's own mailets reach the domain through the context, as James mailets reach theirs.
-            context.setAttribute(ServiceDirectory.class.getName(), services);
-            context.setAttribute(ConversationLog.CONTEXT_ATTRIBUTE, conversations);
-            context.setAttribute(Clock.class.getName(), clock);
-            dkimKeys.ifAvailable(keys -> context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys));
-            authenticator.ifAvailable(found -> context.setAttribute(Authenticator.CONTEXT_ATTRIBUTE, found));
-            casework.ifAvailable(c -> context.setAttribute(Casework.CONTEXT_ATTRIBUTE, c));
-            verifier.ifAvailable(v -> context.setAttribute(ReplyTokenVerifier.class.getName(), v));
-            acknowledger.ifAvailable(a -> context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, a));
-            agentAnswers.ifAvailable(a -> context.setAttribute(AgentAnswers.CONTEXT_ATTRIBUTE, a));
-            answers.ifAvailable(a -> context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, a));
-            mailboxes.ifAvailable(m -> context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, m));
-            replyPath.ifAvailable(p -> context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, p));
-            attachments.ifAvailable(a -> context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, a));
-            return context;
         } catch (AddressException | IllegalArgumentException e) {
             throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
                     + postmaster + "', which is not an address: " + e.getMessage(), e);

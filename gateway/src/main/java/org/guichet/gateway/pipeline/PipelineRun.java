@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.Disposable;
 import org.apache.mailet.Mail;
+import org.guichet.gateway.spool.MailAttributes;
 import org.guichet.gateway.spool.SpooledMessage;
 
 /**

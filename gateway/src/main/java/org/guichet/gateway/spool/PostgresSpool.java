@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.mailet.Attribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,8 +38,8 @@ public class PostgresSpool implements Spool, DisposableBean {
 
     private static final String INSERT = """
             insert into spool_message (queue_id, sender, recipients, received_at, client_address, helo,
-                                       submitter, size_bytes, raw, stage, processor)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pipeline', ?)""";
+                                       submitter, size_bytes, raw, stage, processor, attributes)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pipeline', ?, ?)""";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -67,10 +68,17 @@ public class PostgresSpool implements Spool, DisposableBean {
 
     @Override
     public String accept(Envelope envelope, byte[] raw, String processor) throws SpoolUnavailableException {
+        return accept(envelope, raw, processor, List.of());
+    }
+
+    @Override
+    public String accept(Envelope envelope, byte[] raw, String processor, List<Attribute> attributes)
+            throws SpoolUnavailableException {
         if (processor == null || processor.isBlank() || processor.length() > 64) {
             throw new IllegalArgumentException("processor name must be 1 to 64 characters: " + processor);
         }
-        Pending pending = new Pending(envelope, raw, processor, new CompletableFuture<>());
+        Pending pending = new Pending(envelope, raw, processor, MailAttributes.toJson(attributes),
+                new CompletableFuture<>());
         if (!running) {
             throw new SpoolUnavailableException("spool is shutting down", null);
         }
@@ -130,6 +138,7 @@ public class PostgresSpool implements Spool, DisposableBean {
                     insert.setInt(8, pending.raw().length);
                     insert.setBytes(9, pending.raw());
                     insert.setString(10, pending.processor());
+                    insert.setString(11, pending.attributes());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -165,6 +174,7 @@ public class PostgresSpool implements Spool, DisposableBean {
         committer.join(5_000);
     }
 
-    private record Pending(Envelope envelope, byte[] raw, String processor, CompletableFuture<String> result) {
+    private record Pending(Envelope envelope, byte[] raw, String processor, String attributes,
+            CompletableFuture<String> result) {
     }
 }

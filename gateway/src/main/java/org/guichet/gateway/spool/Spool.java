@@ -1,5 +1,9 @@
 package org.guichet.gateway.spool;
 
+import java.util.List;
+
+import org.apache.mailet.Attribute;
+
 /** Where every message enters Guichet: nothing is acknowledged before it is durable. */
 public interface Spool {
 
@@ -22,5 +26,18 @@ public interface Spool {
             throw new UnsupportedOperationException(getClass().getName() + " spools into processor " + ROOT + " only");
         }
         return accept(envelope, raw);
+    }
+
+    /**
+     * Same as {@link #accept(Envelope, byte[], String)}, for mail that starts with attributes
+     * (such as the reply address the inbound listener verified at RCPT), kept as
+     * {@link MailAttributes} keeps them. Spools that keep none need not implement it.
+     */
+    default String accept(Envelope envelope, byte[] raw, String processor, List<Attribute> attributes)
+            throws SpoolUnavailableException {
+        if (!attributes.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " keeps no mail attributes");
+        }
+        return accept(envelope, raw, processor);
     }
 }

@@ -1,19 +1,9 @@
 package org.guichet.gateway.threading;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
-import org.apache.james.core.MailAddress;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -21,23 +11,22 @@ import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.Casework;
 import org.guichet.casework.InboundReply;
-import org.guichet.gateway.content.ReplyContent;
 import org.guichet.gateway.content.ReplyContentReader;
 import org.guichet.gateway.conversation.ConversationAttributes;
-import org.guichet.gateway.pipeline.MailetContainer;
-import org.guichet.gateway.token.ReplyToken;
-import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.gateway.mailet.ContainerAttributes;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.InboundMessage;
 
 /**
- * Threads a citizen's message into its case ({@link Casework#receive}): the signed token of
- * the reply address it was sent to, its Message-ID, In-Reply-To and References, its subject,
+ * Threads a citizen's message into its case ({@link Casework#receive}): the reply address it
+ * was sent to (its token verified at RCPT), its Message-ID, In-Reply-To and References, its subject,
  * the visible text and sanitised HTML of its body, and the automatic-mail classification made
  * before it. The case reference, threading method, third-party flag, author and what happened
  * to the case are set as mail attributes ({@link CaseAttributes}) for the acknowledgement.
  * The mail itself is left as it is: its spool row keeps the raw bytes as evidence, and the
  * case message names it by queue id. Safe to run twice on one spool message (nothing new is
- * recorded the second time). Guichet-only: it needs the casework and the token verifier its
- * mailet context publishes.
+ * recorded the second time). Guichet-only: it needs the casework and the clock of
+ * {@link GuichetServices}.
  *
  * <pre>{@code
  * <processor state="inbound">
@@ -49,30 +38,17 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  */
 public class ThreadIntoCase extends GenericMailet {
 
-    /** Name under which Guichet's mailet context publishes the {@link ReplyTokenVerifier}. */
-    public static final String VERIFIER_ATTRIBUTE = ReplyTokenVerifier.class.getName();
-
     private Casework casework;
-    private ReplyTokenVerifier verifier;
     private ReplyContentReader content;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(java.util.Set.of());
-        if (!(getMailetContext().getAttribute(Casework.CONTEXT_ATTRIBUTE) instanceof Casework published)) {
-            throw new MessagingException("ThreadIntoCase runs only in Guichet: the mailet context has no casework");
-        }
-        if (!(getMailetContext().getAttribute(VERIFIER_ATTRIBUTE) instanceof ReplyTokenVerifier tokens)) {
-            throw new MessagingException("ThreadIntoCase runs only in Guichet: the mailet context has no reply-token"
-                    + " verifier");
-        }
-        casework = published;
-        verifier = tokens;
+        GuichetServices services = GuichetServices.of(getMailetContext());
+        casework = services.require(Casework.class, getMailetName());
+        clock = services.require(Clock.class, getMailetName());
         content = ReplyContentReader.standard();
-        if (getMailetContext().getAttribute(Clock.class.getName()) instanceof Clock contextClock) {
-            clock = contextClock;
-        }
     }
 
     @Override
@@ -82,15 +58,9 @@ public class ThreadIntoCase extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        MimeMessage message = mail.getMessage();
-        ReplyContent text = content.read(raw(mail));
-        InboundReply reply = new InboundReply(mail.getName(), receivedAt(mail), author(mail),
-                conversation(mail).orElse(null),
-                MessageIds.first(message.getHeader("Message-ID", " ")),
-                MessageIds.first(message.getHeader("In-Reply-To", " ")),
-                MessageIds.in(message.getHeader("References", " ")),
-                subject(message), text.visibleText(), text.safeHtml().orElse(null),
-                CaseAttributes.automaticReason(mail).orElse(null),
+        InboundMessage message = InboundMessage.of(mail);
+        InboundReply reply = InboundReplies.of(message, ContainerAttributes.receivedAt(mail, clock),
+                content.read(message.raw()), CaseAttributes.automaticReason(mail).orElse(null),
                 AttributeUtils.getValueAndCastFromMail(mail, ConversationAttributes.SERVICE_CODE, String.class)
                         .orElse(null));
         CaseReceipt receipt = casework.receive(reply);
@@ -100,68 +70,5 @@ public class ThreadIntoCase extends GenericMailet {
         mail.setAttribute(CaseAttributes.CHANGE.withValue(AttributeValue.of(receipt.change().name())));
         mail.setAttribute(CaseAttributes.AUTHOR.withValue(AttributeValue.of(
                 receipt.message().author().name().toLowerCase(java.util.Locale.ROOT))));
-    }
-
-    /**
-     * The conversation named by the first recipient whose local part is a valid signed token.
-     * A forged or altered token names nothing (the inbound listener already refused it at RCPT).
-     */
-    private Optional<String> conversation(Mail mail) {
-        for (MailAddress recipient : mail.getRecipients()) {
-            Optional<ReplyToken> token = verifier.verifyLocalPart(recipient.getLocalPart());
-            if (token.isPresent()) {
-                return token.map(ReplyToken::conversationId);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The gateway's time of reception (RFC 5321 §4.4 Received is the sender's; this one is ours). */
-    private Instant receivedAt(Mail mail) {
-        return AttributeUtils.getValueAndCastFromMail(mail, MailetContainer.RECEIVED_AT, String.class).flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }).orElseGet(clock::instant);
-    }
-
-    /** The From address when readable, else the envelope sender, else ''. */
-    private static String author(Mail mail) {
-        try {
-            String from = mail.getMessage().getHeader("From", ",");
-            if (from != null) {
-                InternetAddress[] parsed = InternetAddress.parseHeader(from, false);
-                if (parsed.length > 0 && parsed[0].getAddress() != null && !parsed[0].getAddress().isBlank()) {
-                    return parsed[0].getAddress().strip();
-                }
-            }
-        } catch (MessagingException unreadable) {
-            // a broken From is common in automatic mail: the envelope says who sent it
-        }
-        return mail.getMaybeSender().asString("");
-    }
-
-    private static String subject(MimeMessage message) throws MessagingException {
-        String raw = message.getHeader("Subject", null);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (UnsupportedEncodingException e) {
-            return raw;
-        }
-    }
-
-    private static byte[] raw(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

@@ -10,9 +10,6 @@ import java.security.SecureRandom;
  */
 public final class ReplyTokenSigner {
 
-    /** Name of the {@link org.apache.mailet.MailetContext} attribute under which a container may publish its signer. */
-    public static final String CONTEXT_ATTRIBUTE = "org.guichet.gateway.token.ReplyTokenSigner";
-
     private final ReplyTokenKeyRing keys;
     private final SecureRandom random;
 

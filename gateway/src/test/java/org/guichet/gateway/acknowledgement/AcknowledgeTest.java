@@ -34,6 +34,8 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -43,6 +45,7 @@ import org.guichet.casework.Acknowledgements;
 import org.guichet.casework.Acknowledgements.ImplicitDecision;
 import org.guichet.casework.CaseEvent;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -50,7 +53,7 @@ import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.conversation.ConversationAttributes;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.guichet.gateway.threading.ThreadIntoCase;
 import org.guichet.gateway.token.ReplyToken;
@@ -83,8 +86,9 @@ class AcknowledgeTest {
     private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final EventLog events = new EventLog(jdbc, transactions);
+    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     private final Acknowledgements records = new Acknowledgements(jdbc, transactions, events);
     private final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
     private final ReplyTokenSigner signer = new ReplyTokenSigner(ring, new SecureRandom());
@@ -116,17 +120,19 @@ class AcknowledgeTest {
         new ConversationLog(jdbc, clock).record(new Conversation(token.conversationId(),
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 "<conv.0a0b0c@reponse.caf.fr>", replyAddress, Instant.parse("2025-03-01T08:00:00Z")));
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, new ReplyTokenVerifier(ring));
-        context.setAttribute(Clock.class.getName(), clock);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, casework)
+                .with(ReplyTokenVerifier.class, new ReplyTokenVerifier(ring))
+                .with(Clock.class, clock));
         thread.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
         useAcknowledger(AcknowledgementProperties.defaults(), null);
     }
 
     private void useAcknowledger(AcknowledgementProperties properties, Path templates) throws MessagingException {
-        context.setAttribute(Acknowledger.CONTEXT_ATTRIBUTE, new Acknowledger(records,
-                AcknowledgementTemplates.load(templates), BusinessCalendars.from(new CalendarProperties(null)),
-                new ReplyTokenVerifier(ring), properties, new InternetAddress(FROM), clock));
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(context).with(Acknowledger.class,
+                new Acknowledger(records, AcknowledgementTemplates.load(templates),
+                        BusinessCalendars.from(new CalendarProperties(null)), properties, new InternetAddress(FROM),
+                        clock)));
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
     }
 
@@ -298,7 +304,7 @@ class AcknowledgeTest {
         FakeMail nullSender = FakeMail.builder().name("NULL1").recipient(CAPTURE)
                 .mimeMessage(message("From: MAILER-DAEMON@mx.example.org", "To: " + CAPTURE,
                         "Message-ID: <dsn-1@mx.example.org>", "Subject: Undelivered"))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(RECEIVED.toString())))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(RECEIVED.toString())))
                 .attribute(new Attribute(ConversationAttributes.SERVICE_CODE, AttributeValue.of("prestations")))
                 .build();
 
@@ -422,11 +428,12 @@ class AcknowledgeTest {
         List<String> all = new ArrayList<>(List.of("From: " + from, "To: " + recipient,
                 "Message-ID: <reply-" + queue + "@mail.example.org>", "Subject: Re: Votre dossier"));
         all.addAll(List.of(headers));
-        return FakeMail.builder().name("5B3C" + queue).sender(from).recipient(recipient)
+        return AcceptedAtRcpt.by(new ReplyTokenVerifier(ring), FakeMail.builder().name("5B3C" + queue).sender(from)
+                .recipient(recipient)
                 .mimeMessage(message(all.toArray(String[]::new)))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
                 .state("inbound")
-                .build();
+                .build());
     }
 
     /** A message to the capture address of a service: nothing threads it, it opens a case there. */

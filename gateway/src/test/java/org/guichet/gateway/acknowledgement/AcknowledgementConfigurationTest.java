@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.storage.TestPostgres;
@@ -79,7 +80,7 @@ class AcknowledgementConfigurationTest {
 
     @Test
     void theMailetContextPublishesTheAcknowledger() {
-        assertThat(mailetContext.getAttribute(Acknowledger.CONTEXT_ATTRIBUTE)).isSameAs(acknowledger);
+        assertThat(GuichetServices.of(mailetContext).find(Acknowledger.class)).containsSame(acknowledger);
         assertThat(properties.period()).isEqualTo(Duration.ofDays(3));
         assertThat(properties.perSender()).isEqualTo(5);
     }

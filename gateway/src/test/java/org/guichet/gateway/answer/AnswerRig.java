@@ -23,6 +23,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -59,8 +60,9 @@ final class AnswerRig implements AutoCloseable {
     final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     final Clock clock = Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC);
     final EventLog events = new EventLog(jdbc, transactions);
+    final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     final ConversationLog conversations = new ConversationLog(jdbc, clock);
     final AgentAnswers answers = new AgentAnswers(jdbc, transactions, events, conversations, casework, clock);
     final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");

@@ -28,6 +28,9 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.token.ReplyTokenVerifier;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.AuthorKind;
 import org.guichet.casework.AnsweringAgent;
@@ -39,7 +42,7 @@ import org.guichet.casework.Direction;
 import org.guichet.conversation.Conversation;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.threading.ThreadIntoCase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,13 +65,14 @@ class MailboxModeTest {
 
     @BeforeEach
     void inboundProcessor() throws MessagingException {
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, rig.casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, rig.verifier);
-        context.setAttribute(Clock.class.getName(), rig.clock);
-        context.setAttribute(AgentAnswers.CONTEXT_ATTRIBUTE, rig.answers);
-        context.setAttribute(ServiceMailboxes.CONTEXT_ATTRIBUTE, rig.mailboxes);
-        context.setAttribute(CaseReplyPath.CONTEXT_ATTRIBUTE, rig.replyPath);
-        context.setAttribute(AnswerService.CONTEXT_ATTRIBUTE, rig.service);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, rig.casework)
+                .with(ReplyTokenVerifier.class, rig.verifier)
+                .with(Clock.class, rig.clock)
+                .with(AgentAnswers.class, rig.answers)
+                .with(ServiceMailboxes.class, rig.mailboxes)
+                .with(CaseReplyPath.class, rig.replyPath)
+                .with(AnswerService.class, rig.service));
         agentReply.init(FakeMailetConfig.builder().mailetName("AgentReplyFromMailbox").mailetContext(context).build());
         threading.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
         forward.init(FakeMailetConfig.builder().mailetName("ForwardToMailbox").mailetContext(context).build());
@@ -87,12 +91,13 @@ class MailboxModeTest {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                 + body.replace("\n", "\r\n");
         String sender = from.replaceAll(".*<|>.*", "");
-        return FakeMail.builder().name("5C0" + queue).sender(sender).recipient(recipient)
+        return AcceptedAtRcpt.by(rig.verifier, FakeMail.builder().name("5C0" + queue).sender(sender)
+                .recipient(recipient)
                 .mimeMessage(new MimeMessage(Session.getInstance(new Properties()),
                         new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT,
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT,
                         AttributeValue.of("2026-03-03T10:0" + queue + ":00Z")))
-                .state("inbound").build();
+                .state("inbound").build());
     }
 
     /** What EvaluateAuthentication records for a From domain that passed DMARC. */
@@ -188,8 +193,8 @@ class MailboxModeTest {
         assertThat(context.sent).as("only the citizen's message was forwarded").hasSize(1);
 
         FakeMail replay = mail("Jean Dupont <" + AGENT + ">", conversation.replyAddress(), "Bonjour Madame,\n");
-        FakeMail sameSpoolRow = FakeMail.builder().name(agent.getName()).sender(AGENT)
-                .recipient(conversation.replyAddress()).mimeMessage(agent.getMessage()).build();
+        FakeMail sameSpoolRow = AcceptedAtRcpt.by(rig.verifier, FakeMail.builder().name(agent.getName()).sender(AGENT)
+                .recipient(conversation.replyAddress()).mimeMessage(agent.getMessage()).build());
         dmarcPass(sameSpoolRow, "agents.caf.fr");
         long before = spooled();
         agentReply.service(sameSpoolRow);

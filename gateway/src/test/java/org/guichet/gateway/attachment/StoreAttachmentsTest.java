@@ -27,6 +27,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -34,6 +35,7 @@ import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -64,8 +66,9 @@ class StoreAttachmentsTest {
     private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-03T09:00:05Z"), ZoneOffset.UTC);
     private final EventLog events = new EventLog(jdbc, transactions);
+    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     private final Attachments attachments = new Attachments(jdbc, transactions, events, clock);
     private final StoreAttachments mailet = new StoreAttachments();
     private int queue;
@@ -79,9 +82,9 @@ class StoreAttachmentsTest {
         AttachmentProperties defaults = AttachmentProperties.defaults();
         AttachmentProperties small = new AttachmentProperties(DataSize.ofBytes(LIMIT), DataSize.ofBytes(3L * LIMIT),
                 defaults.allowedTypes(), List.of("tmp"));
-        GuichetMailetContext context = new GuichetMailetContext(null, List.of(Domain.of("reponse.caf.fr")),
-                new MailAddress("postmaster@reponse.caf.fr"));
-        context.setAttribute(AttachmentIntake.CONTEXT_ATTRIBUTE, new AttachmentIntake(attachments, small));
+        GuichetMailetContext context = new GuichetMailetContext(
+                GuichetServices.none().with(AttachmentIntake.class, new AttachmentIntake(attachments, small)),
+                List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         mailet.init(FakeMailetConfig.builder().mailetName("StoreAttachments").mailetContext(context).build());
     }
 

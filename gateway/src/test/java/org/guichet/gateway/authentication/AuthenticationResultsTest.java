@@ -90,4 +90,13 @@ class AuthenticationResultsTest {
         assertThat(DmarcCheck.aligned("interieur.gouv.fr", "justice.gouv.fr", DmarcResult.Alignment.RELAXED))
                 .as("two ministries are two organisations").isFalse();
     }
+
+    @Test
+    void organisationalDomainFollowsThePublicSuffixListBeyondTwoLabels() {
+        assertThat(OrganisationalDomain.of("www.lycee.pvt.k12.ma.us")).isEqualTo("lycee.pvt.k12.ma.us");
+        assertThat(OrganisationalDomain.of("mx.guichet.test")).as("no listed suffix: the default rule").isEqualTo("guichet.test");
+        assertThat(DmarcCheck.aligned("mairie-a.github.io", "mairie-b.github.io", DmarcResult.Alignment.RELAXED))
+                .as("two sites of one hosting suffix are two organisations").isFalse();
+        assertThat(DmarcCheck.aligned("notifications.caf.fr", "caf.fr", DmarcResult.Alignment.RELAXED)).isTrue();
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +18,11 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.apache.mailet.AttributeName;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,14 +44,10 @@ class EvaluateAuthenticationTest {
     }
 
     private static EvaluateAuthentication mailet() throws MessagingException {
-        // Guichet's mailet context publishes its authenticator; FakeMailContext holds only
-        // serializable attributes, so this one answers that question itself
         Authenticator authenticator = new Authenticator(dns, GUICHET, Duration.ofSeconds(5), Clock.systemUTC());
-        FakeMailContext fake = FakeMailContext.defaultContext();
-        MailetContext context = (MailetContext) Proxy.newProxyInstance(EvaluateAuthenticationTest.class.getClassLoader(),
-                new Class<?>[] {MailetContext.class}, (proxy, method, args) ->
-                        method.getName().equals("getAttribute") && Authenticator.CONTEXT_ATTRIBUTE.equals(args[0])
-                                ? authenticator : method.invoke(fake, args));
+        FakeMailContext context = FakeMailContext.defaultContext();
+        context.setAttribute(new Attribute(AttributeName.of(GuichetServices.CONTEXT_ATTRIBUTE),
+                AttributeValue.ofUnserializable(GuichetServices.none().with(Authenticator.class, authenticator))));
         EvaluateAuthentication mailet = new EvaluateAuthentication();
         mailet.init(FakeMailetConfig.builder().mailetName("EvaluateAuthentication").mailetContext(context).build());
         return mailet;
@@ -157,6 +153,6 @@ class EvaluateAuthenticationTest {
         assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("EvaluateAuthentication")
                 .mailetContext(FakeMailContext.defaultContext()).build()))
                 .isInstanceOf(MessagingException.class)
-                .hasMessageContaining(Authenticator.CONTEXT_ATTRIBUTE);
+                .hasMessageContaining(Authenticator.class.getName());
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.storage.TestPostgres;
@@ -62,7 +63,7 @@ class DkimContextAttributeTest {
 
     @Test
     void theMailetContextPublishesTheNodesKeys() {
-        assertThat(mailetContext.getAttribute(DkimKeys.CONTEXT_ATTRIBUTE)).isSameAs(keys);
+        assertThat(GuichetServices.of(mailetContext).find(DkimKeys.class)).containsSame(keys);
         assertThat(keys.forDomain("caf.fr").orElseThrow().selector()).isEqualTo("s2026");
         assertThat(HOME.resolve("keys/dkim-caf.fr-s2026.pem")).exists();
     }

@@ -26,6 +26,7 @@ import org.apache.james.jdkim.exceptions.PermFailException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 
 /** Keys, messages and an independent DKIM verifier (jDKIM's) for the tests of this package. */
@@ -47,11 +48,10 @@ final class Signing {
         }
     }
 
-    /** The mailet as Guichet's container starts it: keys from the mailet context attribute. */
+    /** The mailet as Guichet's container starts it: keys from the mailet context's services. */
     static DkimSign mailet(DkimKeys keys) throws MessagingException {
-        GuichetMailetContext context = new GuichetMailetContext(null, List.of(Domain.of("reponse.caf.fr")),
-                new MailAddress("postmaster@reponse.caf.fr"));
-        context.setAttribute(DkimKeys.CONTEXT_ATTRIBUTE, keys);
+        GuichetMailetContext context = new GuichetMailetContext(GuichetServices.none().with(DkimKeys.class, keys),
+                List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         DkimSign mailet = new DkimSign();
         mailet.init(FakeMailetConfig.builder().mailetName("DkimSign").mailetContext(context).build());
         return mailet;

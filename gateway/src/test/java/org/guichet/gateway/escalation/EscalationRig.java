@@ -21,6 +21,7 @@ import org.guichet.calendar.CalendarProperties;
 import org.guichet.casework.CaseEventType;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
@@ -78,8 +79,9 @@ final class EscalationRig implements AutoCloseable {
                 Map.of("prestations", service("Prestations familiales"), "accueil", service("Accueil"),
                         "titres", service("Titres de séjour"))), jdbc);
         services.afterPropertiesSet();
-        casework = new Casework(jdbc, transactions, events, new CaseReferences(jdbc, CaseworkProperties.defaults()),
-                clock);
+        CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
+        casework = new Casework(jdbc, transactions, events, new CaseThreading(jdbc, transactions, references),
+                references, clock);
         policies = new SlaPolicyStore(jdbc, sla.terms(), clock);
         SlaTerms defaults = sla.terms();
         policies.add("titres", start, new SlaTerms(defaults.targets(), defaults.pausingStatuses(),

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.guichet.gateway.FreePort;
 import org.guichet.gateway.GatewayTestApplication;
+import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.smtp.SmtpDialog;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -105,6 +106,11 @@ class InboundListenerTest {
                     .containsEntry("submitter", null);
             assertThat(new String((byte[]) row.get("raw"), StandardCharsets.UTF_8))
                     .startsWith("Received: from mail.example.org").endsWith(message);
+            String attributes = jdbc.sql("select attributes from spool_message where queue_id = ?")
+                    .param(queued.group(1)).query(String.class).single();
+            assertThat(attributes).as("the token verified at RCPT travels with the mail, not to be verified again")
+                    .contains(InboundMessage.REPLY_ADDRESS.asString()).contains(to)
+                    .contains(InboundMessage.CONVERSATION.asString());
         }
     }
 

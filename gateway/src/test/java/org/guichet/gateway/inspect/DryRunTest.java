@@ -20,6 +20,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.pipeline.MailetContainer;
 import org.guichet.gateway.pipeline.PipelineProperties;
@@ -136,7 +137,8 @@ class DryRunTest {
                 </processors></mailetcontainer>
                 """.formatted(root, String.join("\n", processors)));
         ReplyTokenKeyRing keys = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
-        GuichetMailetContext context = new GuichetMailetContext(new ReplyTokenSigner(keys, new SecureRandom()),
+        GuichetMailetContext context = new GuichetMailetContext(
+                GuichetServices.none().with(ReplyTokenSigner.class, new ReplyTokenSigner(keys, new SecureRandom())),
                 List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         SmtpProperties smtp = new SmtpProperties("mx.caf.fr", new SmtpProperties.Listener(null, null),
                 new SmtpProperties.Listener(null, null), DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5),

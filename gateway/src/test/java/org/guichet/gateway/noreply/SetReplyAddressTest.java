@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -19,10 +18,12 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
-import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -242,10 +243,9 @@ class SetReplyAddressTest {
 
     @Test
     void signerPublishedByTheContainerIsUsed() throws Exception {
-        MailetContext publishing = (MailetContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {MailetContext.class}, (proxy, method, args) ->
-                        method.getName().equals("getAttribute") && ReplyTokenSigner.CONTEXT_ATTRIBUTE.equals(args[0])
-                                ? signer : method.invoke(context, args));
+        FakeMailContext publishing = FakeMailContext.defaultContext();
+        publishing.setAttribute(new Attribute(AttributeName.of(GuichetServices.CONTEXT_ATTRIBUTE),
+                AttributeValue.ofUnserializable(GuichetServices.none().with(ReplyTokenSigner.class, signer))));
         SetReplyAddress mailet = new SetReplyAddress();
         mailet.init(config("CAF").mailetContext(publishing).build());
         FakeMail mail = noreplyMail();

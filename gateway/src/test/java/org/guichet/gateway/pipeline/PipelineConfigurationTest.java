@@ -1,10 +1,5 @@
 package org.guichet.gateway.pipeline;
 
-import java.time.Clock;
-
-import org.guichet.administration.ServiceDirectory;
-import org.guichet.conversation.ConversationLog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.gateway.pipeline.TestPipelines.claimed;
 import static org.guichet.gateway.pipeline.TestPipelines.pipeline;
@@ -22,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.james.core.Domain;
 import org.guichet.gateway.smtp.ReplyDomain;
 import org.guichet.gateway.smtp.SmtpProperties;
-import org.guichet.gateway.token.ReplyTokenSigner;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.node.NodeProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,25 +33,13 @@ class PipelineConfigurationTest {
     @TempDir
     Path folder;
 
-    /** The beans Guichet's mailets reach through the mailet context, as the gateway assembles them. */
-    private static final List<Class<?>> DOMAIN_BEANS = List.of(ReplyTokenSigner.class, ServiceDirectory.class,
-            ConversationLog.class, Clock.class, org.guichet.gateway.dkim.DkimKeys.class,
-            org.guichet.gateway.authentication.Authenticator.class, org.guichet.casework.Casework.class,
-            org.guichet.gateway.acknowledgement.Acknowledger.class, org.guichet.gateway.token.ReplyTokenVerifier.class,
-            org.guichet.casework.AgentAnswers.class, org.guichet.gateway.answer.AnswerService.class,
-            org.guichet.gateway.answer.ServiceMailboxes.class, org.guichet.gateway.answer.CaseReplyPath.class,
-            org.guichet.gateway.attachment.AttachmentIntake.class);
-
-    /** PipelineConfiguration alone, with this test's settings and the gateway's domain beans. */
+    /** PipelineConfiguration alone, with this test's settings and the services the gateway gives its mailets. */
     private ApplicationContextRunner runner() {
-        ApplicationContextRunner runner = new ApplicationContextRunner()
+        return new ApplicationContextRunner()
                 .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
                         DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
+                .withBean(GuichetServices.class, () -> TestPipelines.application().getBean(GuichetServices.class))
                 .withUserConfiguration(NodeSettings.class, PipelineConfiguration.class);
-        for (Class<?> type : DOMAIN_BEANS) {
-            runner = withBeanFromGateway(runner, type);
-        }
-        return runner;
     }
 
     /** The node's settings and its reply domain, decided as the gateway decides them. */
@@ -68,10 +51,6 @@ class PipelineConfigurationTest {
         ReplyDomain replyDomain(NodeProperties node, SmtpProperties smtp) {
             return ReplyDomain.of(node, smtp);
         }
-    }
-
-    private static <T> ApplicationContextRunner withBeanFromGateway(ApplicationContextRunner runner, Class<T> type) {
-        return runner.withBean(type, () -> TestPipelines.application().getBean(type));
     }
 
     @Test

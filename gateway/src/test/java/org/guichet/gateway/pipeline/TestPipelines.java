@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.spool.Envelope;
 import org.guichet.gateway.spool.SpooledMessage;
 import org.guichet.gateway.token.ReplyTokenKey;
@@ -27,7 +28,8 @@ final class TestPipelines {
 
     static GuichetMailetContext context() {
         try {
-            return new GuichetMailetContext(new ReplyTokenSigner(KEYS, new SecureRandom()),
+            return new GuichetMailetContext(
+                    GuichetServices.none().with(ReplyTokenSigner.class, new ReplyTokenSigner(KEYS, new SecureRandom())),
                     List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         } catch (Exception e) {
             throw new IllegalStateException(e);

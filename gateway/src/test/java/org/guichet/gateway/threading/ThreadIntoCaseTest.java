@@ -29,6 +29,8 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
 import org.guichet.administration.ServiceDirectory;
@@ -36,13 +38,14 @@ import org.guichet.casework.Case;
 import org.guichet.casework.CaseEvent;
 import org.guichet.casework.CaseMessage;
 import org.guichet.casework.CaseReferences;
+import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
 import org.guichet.casework.CaseworkProperties;
 import org.guichet.casework.EventLog;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
-import org.guichet.gateway.pipeline.MailetContainer;
+import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
@@ -66,8 +69,9 @@ class ThreadIntoCaseTest {
     private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-03T09:00:05Z"), ZoneOffset.UTC);
     private final EventLog events = new EventLog(jdbc, transactions);
+    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
     private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseReferences(jdbc, CaseworkProperties.defaults()), clock);
+            new CaseThreading(jdbc, transactions, references), references, clock);
     private final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
     private final ReplyTokenSigner signer = new ReplyTokenSigner(ring, new SecureRandom());
     private final GuichetMailetContext context = guichetContext();
@@ -88,9 +92,10 @@ class ThreadIntoCaseTest {
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 FINAL_MESSAGE_ID, replyAddress, Instant.parse("2026-03-01T08:00:00Z")));
 
-        context.setAttribute(Casework.CONTEXT_ATTRIBUTE, casework);
-        context.setAttribute(ThreadIntoCase.VERIFIER_ATTRIBUTE, new ReplyTokenVerifier(ring));
-        context.setAttribute(Clock.class.getName(), clock);
+        context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
+                .with(Casework.class, casework)
+                .with(ReplyTokenVerifier.class, new ReplyTokenVerifier(ring))
+                .with(Clock.class, clock));
         mailet.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
     }
 
@@ -125,11 +130,12 @@ class ThreadIntoCaseTest {
         all[1] = "To: " + recipient;
         all[2] = "Message-ID: <reply-" + queue + "@mail.example.org>";
         System.arraycopy(headers, 0, all, 3, headers.length);
-        return FakeMail.builder().name("5B3C" + queue).sender(from.replaceAll(".*<|>.*", "")).recipient(recipient)
+        return AcceptedAtRcpt.by(new ReplyTokenVerifier(ring), FakeMail.builder().name("5B3C" + queue)
+                .sender(from.replaceAll(".*<|>.*", "")).recipient(recipient)
                 .mimeMessage(message(all))
-                .attribute(new Attribute(MailetContainer.RECEIVED_AT, AttributeValue.of(RECEIVED_AT)))
+                .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(RECEIVED_AT)))
                 .state("inbound")
-                .build();
+                .build());
     }
 
     private static Object attribute(Mail mail, AttributeName name) {
@@ -261,13 +267,6 @@ class ThreadIntoCaseTest {
         ThreadIntoCase elsewhere = new ThreadIntoCase();
         assertThatThrownBy(() -> elsewhere.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase")
                 .mailetContext(FakeMailContext.defaultContext()).build()))
-                .isInstanceOf(MessagingException.class).hasMessageContaining("no casework");
-    }
-
-    @Test
-    void messageIdsAreTakenFromBracketsOnly() {
-        assertThat(MessageIds.in("<a@b>\r\n <c@d> (comment) <not an id> <e@f>")).containsExactly("<a@b>", "<c@d>", "<e@f>");
-        assertThat(MessageIds.first("Your message of Mon, 2 Mar 2026 <a@b>")).isEqualTo("<a@b>");
-        assertThat(MessageIds.first(null)).isNull();
+                .isInstanceOf(MessagingException.class).hasMessageContaining(Casework.class.getName());
     }
 }

@@ -1,7 +1,8 @@
-package org.guichet.gateway.pipeline;
+package org.guichet.gateway.spool;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +19,27 @@ import org.apache.mailet.Mail;
  * {@link AttributeValue} JSON, so that a mail sent back into the pipeline keeps what earlier
  * steps recorded. Values James cannot write as JSON stay in memory only.
  */
-final class MailAttributes {
+public final class MailAttributes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MailAttributes() {
     }
 
+    /** The mail's attributes as a JSON object, or null when there is none to keep. */
+    public static String toJson(Mail mail) {
+        return toJson(mail.attributes().toList());
+    }
+
     /** The attributes as a JSON object, or null when there is none to keep. */
-    static String toJson(Mail mail) {
+    public static String toJson(Collection<Attribute> attributes) {
         ObjectNode object = JSON.createObjectNode();
-        mail.attributes().forEach(attribute -> attribute.getValue().toJson()
+        attributes.forEach(attribute -> attribute.getValue().toJson()
                 .ifPresent(json -> object.set(attribute.getName().asString(), json)));
         return object.isEmpty() ? null : object.toString();
     }
 
-    static List<Attribute> fromJson(String json) {
+    public static List<Attribute> fromJson(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }

@@ -1,4 +1,4 @@
-package org.guichet.gateway.threading;
+package org.guichet.gateway.message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * {@code <left@right>} in order, comments and folding ignored. Some clients write In-Reply-To
  * with a phrase around the id; only the bracketed ids count.
  */
-final class MessageIds {
+public final class MessageIds {
 
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
 
     private MessageIds() {
     }
 
-    static List<String> in(String field) {
+    public static List<String> in(String field) {
         List<String> ids = new ArrayList<>();
         if (field == null) {
             return ids;
@@ -33,7 +33,7 @@ final class MessageIds {
         return ids;
     }
 
-    static String first(String field) {
+    public static String first(String field) {
         List<String> ids = in(field);
         return ids.isEmpty() ? null : ids.get(0);
     }
