@@ -79,6 +79,7 @@ final class Browser implements AutoCloseable {
     /** Saves what the page looks like, for the guides: {@code target/screenshots/<name>.png}. */
     void screenshot(String name) {
         try {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Path folder = Path.of("target", "screenshots");
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"),

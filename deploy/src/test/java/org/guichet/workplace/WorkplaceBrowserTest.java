@@ -60,6 +60,7 @@ class WorkplaceBrowserTest {
     static String colleaguePassword;
     static String outsiderPassword;
     static String supervisorPassword;
+    static String adminPassword;
 
     @LocalServerPort
     int port;
@@ -95,6 +96,7 @@ class WorkplaceBrowserTest {
         colleaguePassword = accounts.create("paul.agent", EnumSet.of(WebRole.AGENT), List.of("prestations"));
         outsiderPassword = accounts.create("lea.logement", EnumSet.of(WebRole.AGENT), List.of("logement"));
         supervisorPassword = accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR), List.of("prestations"));
+        adminPassword = accounts.create("admin.caf", EnumSet.of(WebRole.ADMIN), List.of());
         TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of(CITIZEN), "Votre demande d'aide",
                 "Bonjour,\nvotre demande est à l'étude.\nMerci de ne pas répondre à ce message.\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> received(CITIZEN).size() == 1);
@@ -184,6 +186,12 @@ class WorkplaceBrowserTest {
                     .startsWith("Bonjour,\nIl manque une pièce");
             browser.find("#body").clear();
             browser.screenshot("case");
+            assertThat(browser.find(".checks").getText()).as("the sender checks beside the message")
+                    .contains("SPF", "DKIM", "DMARC");
+            String caseUrl = browser.path();
+            browser.driver.findElement(org.openqa.selenium.By.partialLinkText("message d'origine")).click();
+            assertThat(browser.driver.getPageSource()).contains("Message-ID: &lt;reponse-1@example.org&gt;");
+            browser.open(caseUrl);
             browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
             browser.find("#close").click();
             browser.find("form[action$='/answers'] button[type=submit]").click();
@@ -252,6 +260,12 @@ class WorkplaceBrowserTest {
                 browser.driver.manage().deleteAllCookies();
                 browser.signIn("chef", supervisorPassword).open("/supervision");
                 problems.addAll(page(browser));
+                browser.driver.manage().deleteAllCookies();
+                browser.signIn("admin.caf", adminPassword).open("/admin/accounts");
+                problems.addAll(page(browser));
+                if (language.equals("fr")) {
+                    browser.screenshot("accounts");
+                }
                 assertThat(problems).as(language).isEmpty();
                 browser.open("/cases");
                 assertThat(browser.text()).contains(language.equals("fr") ? "Mes services" : "My services");

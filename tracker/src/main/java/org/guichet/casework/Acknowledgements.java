@@ -296,23 +296,9 @@ public class Acknowledgements {
     }
 
     private CaseMessage messageRow(long caseId, String queueId) {
-        return jdbc.sql("""
-                        select id, case_id, direction, author_kind, third_party, threaded_by, from_address, subject,
-                               message_id, in_reply_to, queue_id, received_at, visible_text, sanitised_html,
-                               automatic_reason
-                        from case_message where case_id = :caseId and queue_id = :q""")
-                .param("caseId", caseId).param("q", queueId)
-                .query((rs, n) -> {
-                    String threading = rs.getString("threaded_by");
-                    return new CaseMessage(rs.getLong("id"), rs.getLong("case_id"),
-                            Direction.of(rs.getString("direction")), AuthorKind.of(rs.getString("author_kind")),
-                            rs.getBoolean("third_party"), threading == null ? null : Threading.valueOf(threading),
-                            rs.getString("from_address"), rs.getString("subject"), rs.getString("message_id"),
-                            rs.getString("in_reply_to"), rs.getString("queue_id"),
-                            rs.getTimestamp("received_at").toInstant(), rs.getString("visible_text"),
-                            rs.getString("sanitised_html"), rs.getString("automatic_reason"));
-                })
-                .single();
+        return jdbc.sql("select " + CaseRows.MESSAGE_COLUMNS + " from case_message where case_id = :caseId"
+                        + " and queue_id = :q")
+                .param("caseId", caseId).param("q", queueId).query(CaseRows::messageRow).single();
     }
 
     private static Sent sentRow(ResultSet rs, int n) throws SQLException {

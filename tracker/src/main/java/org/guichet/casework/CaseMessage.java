@@ -24,5 +24,5 @@ import java.time.Instant;
  */
 public record CaseMessage(long id, long caseId, Direction direction, AuthorKind author, boolean thirdParty,
         Threading threading, String fromAddress, String subject, String messageId, String inReplyTo, String queueId,
-        Instant receivedAt, String visibleText, String sanitisedHtml, String automaticReason) {
+        Instant receivedAt, String visibleText, String sanitisedHtml, String automaticReason, String authentication) {
 }

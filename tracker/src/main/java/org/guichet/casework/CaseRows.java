@@ -15,7 +15,7 @@ final class CaseRows {
 
     static final String MESSAGE_COLUMNS = """
             id, case_id, direction, author_kind, third_party, threaded_by, from_address, subject, message_id,
-            in_reply_to, queue_id, received_at, visible_text, sanitised_html, automatic_reason""";
+            in_reply_to, queue_id, received_at, visible_text, sanitised_html, automatic_reason, authentication""";
 
     private CaseRows() {
     }
@@ -36,6 +36,6 @@ final class CaseRows {
                 threading == null ? null : Threading.valueOf(threading), rs.getString("from_address"),
                 rs.getString("subject"), rs.getString("message_id"), rs.getString("in_reply_to"),
                 rs.getString("queue_id"), rs.getTimestamp("received_at").toInstant(), rs.getString("visible_text"),
-                rs.getString("sanitised_html"), rs.getString("automatic_reason"));
+                rs.getString("sanitised_html"), rs.getString("automatic_reason"), rs.getString("authentication"));
     }
 }

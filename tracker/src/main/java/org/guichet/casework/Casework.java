@@ -160,11 +160,13 @@ public class Casework {
         long id = jdbc.sql("""
                         insert into case_message (case_id, direction, author_kind, third_party, threaded_by,
                                                   from_address, subject, message_id, in_reply_to, queue_id,
-                                                  received_at, visible_text, sanitised_html, automatic_reason)
+                                                  received_at, visible_text, sanitised_html, automatic_reason,
+                                                  authentication)
                         values (:caseId, 'inbound', :author, :thirdParty, :threading, :from, :subject, :messageId,
-                                :inReplyTo, :queueId, :receivedAt, :text, :html, :reason)
+                                :inReplyTo, :queueId, :receivedAt, :text, :html, :reason, :authentication)
                         returning id""")
                 .param("caseId", caseId).param("author", author.column()).param("thirdParty", thirdParty)
+                .param("authentication", reply.authentication())
                 .param("threading", threading.name()).param("from", reply.from()).param("subject", reply.subject())
                 .param("messageId", reply.messageId()).param("inReplyTo", reply.inReplyTo())
                 .param("queueId", reply.queueId()).param("receivedAt", Timestamp.from(reply.receivedAt()))
@@ -209,6 +211,14 @@ public class Casework {
             log.info("case {}: status=closed", found.reference());
             return caseById(caseId).orElseThrow();
         });
+    }
+
+    /** The bytes of a case message as the gateway received or sent them (its spool row), if still kept. */
+    public Optional<byte[]> original(long caseId, long messageId) {
+        return jdbc.sql("""
+                        select s.raw from case_message m join spool_message s on s.queue_id = m.queue_id
+                        where m.id = :message and m.case_id = :caseId""")
+                .param("message", messageId).param("caseId", caseId).query(byte[].class).optional();
     }
 
     public Optional<Case> caseById(long id) {

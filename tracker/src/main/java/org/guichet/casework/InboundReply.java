@@ -23,7 +23,15 @@ import java.util.Objects;
  */
 public record InboundReply(String queueId, Instant receivedAt, String from, String conversationId, String messageId,
         String inReplyTo, List<String> references, String subject, String visibleText, String sanitisedHtml,
-        String automaticReason, String serviceCode) {
+        String automaticReason, String serviceCode, String authentication) {
+
+    /** A reply whose origin was not checked (tests, imports). */
+    public InboundReply(String queueId, Instant receivedAt, String from, String conversationId, String messageId,
+            String inReplyTo, List<String> references, String subject, String visibleText, String sanitisedHtml,
+            String automaticReason, String serviceCode) {
+        this(queueId, receivedAt, from, conversationId, messageId, inReplyTo, references, subject, visibleText,
+                sanitisedHtml, automaticReason, serviceCode, null);
+    }
 
     public InboundReply {
         Objects.requireNonNull(queueId, "queueId");

@@ -74,11 +74,14 @@ class CasePages {
     private final MessageSource messages;
     private final Clock clock;
     private final CannedAnswers canned;
+    private final org.guichet.casework.Casework casework;
     private final CaseStandings standings;
 
     CasePages(CaseAccess access, CaseListing listing, CaseViews views, CaseLifecycle lifecycle, Caseworkers caseworkers,
             AgentAnswers answers, Answering answering, Attachments attachments, EventLog events,
-            Services services, MessageSource messages, Clock clock, CannedAnswers canned, CaseStandings standings) {
+            Services services, MessageSource messages, Clock clock, CannedAnswers canned, CaseStandings standings,
+            org.guichet.casework.Casework casework) {
+        this.casework = casework;
         this.canned = canned;
         this.standings = standings;
         this.access = access;
@@ -173,6 +176,22 @@ class CasePages {
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>");
+    }
+
+    /**
+     * A message as it arrived, quoted text and headers included, as plain text: the browser
+     * renders nothing of it (sandbox policy, no type sniffing).
+     */
+    @GetMapping("/cases/{reference}/messages/{id}/original")
+    ResponseEntity<byte[]> original(@PathVariable String reference, @PathVariable long id, Authentication person) {
+        Case found = access.find(reference, person);
+        byte[] raw = casework.original(found.id(), id).orElseThrow(() -> new org.springframework.web.server
+                .ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(raw);
     }
 
     /**

@@ -20,7 +20,7 @@ record CaseView(String reference, String serviceCode, String status, boolean unt
      */
     record Message(long id, String direction, String author, boolean thirdParty, String threading, String from,
             String to, String agent, String subject, String messageId, String inReplyTo, String queueId,
-            Instant receivedAt, String visibleText, String sanitisedHtml, String automaticReason) {
+            Instant receivedAt, String visibleText, String sanitisedHtml, String automaticReason, String authentication) {
     }
 
     record Event(int seq, String type, Instant occurredAt, @JsonRawValue String payload, String hash) {

@@ -40,7 +40,7 @@ class CaseViews {
                     m.threading() == null ? null : m.threading().name(), m.fromAddress(),
                     answer == null ? null : answer.to(), answer == null ? null : answer.agent().identity(),
                     m.subject(), m.messageId(), m.inReplyTo(), m.queueId(), m.receivedAt(), m.visibleText(),
-                    m.sanitisedHtml(), m.automaticReason());
+                    m.sanitisedHtml(), m.automaticReason(), m.authentication());
         }).toList();
         List<CaseView.Event> log = events.events(found.id()).stream()
                 .map(e -> new CaseView.Event(e.seq(), e.type(), e.occurredAt(), e.payload(), e.hashHex())).toList();

@@ -50,6 +50,15 @@ public record AuthenticationResults(String authservId, SpfResult spf, List<DkimR
         return AuthenticationResultsHeader.render(this);
     }
 
+    /**
+     * The three verdicts in a few words, as agents see them beside the message:
+     * {@code spf=pass dkim=fail dmarc=none} (dkim passes when one signature does).
+     */
+    public String summary() {
+        String signatures = dkim.isEmpty() ? "none" : dkimPassed() ? "pass" : dkim.getFirst().result().token();
+        return "spf=" + spf.result().token() + " dkim=" + signatures + " dmarc=" + dmarc.result().token();
+    }
+
     /** The results as a JSON object, as stored in a mail attribute. */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();

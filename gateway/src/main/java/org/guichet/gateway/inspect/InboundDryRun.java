@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.guichet.casework.CaseThreading;
 import org.guichet.casework.InboundReply;
 import org.guichet.casework.ThreadingPreview;
+import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.content.ReplyContent;
 import org.guichet.gateway.content.ReplyContentReader;
@@ -81,11 +82,11 @@ public final class InboundDryRun {
         // Then the inbound processor's steps, on the message read once as the pipeline reads it.
         InboundMessage message = InboundMessage.read(NO_QUEUE, raw, parse(raw), envelope.mailFrom(), replyAddress);
         Classification automatic = AutomaticMail.classify(message.message(), message.sender());
-        AuthenticationReport authentication = AuthenticationReport.of(
-                authenticator.authenticate(message, envelope.clientIp(), envelope.helo()));
+        AuthenticationResults results = authenticator.authenticate(message, envelope.clientIp(), envelope.helo());
+        AuthenticationReport authentication = AuthenticationReport.of(results);
         ReplyContent text = content.read(message.raw());
         InboundReply reply = InboundReplies.of(message, clock.instant(), text,
-                automatic.automatic() ? automatic.reason().name() : null, null);
+                automatic.automatic() ? automatic.reason().name() : null, null, results);
         ThreadingPreview preview = threading.preview(reply);
         String tokenState = replyAddress.isPresent() ? "valid" : replyLike ? "invalid" : "none";
         return new InboundReport(text.visibleText(), automatic,

@@ -3,6 +3,7 @@ package org.guichet.gateway.threading;
 import java.time.Instant;
 
 import org.guichet.casework.InboundReply;
+import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.content.ReplyContent;
 import org.guichet.gateway.message.InboundMessage;
 
@@ -20,12 +21,13 @@ public final class InboundReplies {
      * @param text            its visible text and sanitised HTML
      * @param automaticReason why the classifier found it automatic, or null
      * @param serviceCode     the service of the capture address it reached, or null
+     * @param authentication  what SPF, DKIM and DMARC said of it, or null when they did not run
      */
     public static InboundReply of(InboundMessage message, Instant receivedAt, ReplyContent text,
-            String automaticReason, String serviceCode) {
+            String automaticReason, String serviceCode, AuthenticationResults authentication) {
         return new InboundReply(message.queueId(), receivedAt, message.authorAddress(),
                 message.conversationId().orElse(null), message.messageId(), message.inReplyTo(),
                 message.references(), message.subject(), text.visibleText(), text.safeHtml().orElse(null),
-                automaticReason, serviceCode);
+                automaticReason, serviceCode, authentication == null ? null : authentication.summary());
     }
 }

@@ -8,6 +8,8 @@ import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.authentication.AuthenticationResults;
+import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.casework.CaseReceipt;
 import org.guichet.casework.Casework;
 import org.guichet.casework.InboundReply;
@@ -62,7 +64,9 @@ public class ThreadIntoCase extends GenericMailet {
         InboundReply reply = InboundReplies.of(message, ContainerAttributes.receivedAt(mail, clock),
                 content.read(message.raw()), CaseAttributes.automaticReason(mail).orElse(null),
                 AttributeUtils.getValueAndCastFromMail(mail, ConversationAttributes.SERVICE_CODE, String.class)
-                        .orElse(null));
+                        .orElse(null),
+                AttributeUtils.getValueAndCastFromMail(mail, EvaluateAuthentication.RESULTS, String.class)
+                        .map(AuthenticationResults::fromJson).orElse(null));
         CaseReceipt receipt = casework.receive(reply);
         mail.setAttribute(CaseAttributes.REFERENCE.withValue(AttributeValue.of(receipt.caseFile().reference())));
         mail.setAttribute(CaseAttributes.THREADING.withValue(AttributeValue.of(receipt.threading().name())));
