@@ -193,8 +193,12 @@ class WorkplaceBrowserTest {
             assertThat(browser.driver.getPageSource()).contains("Message-ID: &lt;reponse-1@example.org&gt;");
             browser.open(caseUrl);
             browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
+            java.nio.file.Path attestation = HOME.resolve("attestation.pdf");
+            java.nio.file.Files.write(attestation, "%PDF-1.4\n1 0 obj <<>> endobj\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            browser.find("#files").sendKeys(attestation.toString());
             browser.find("#close").click();
-            browser.find("form[action$='/answers'] button[type=submit]").click();
+            browser.find("form[action*='/answers'] button[type=submit]").click();
 
             assertThat(browser.find("[role=status]").getText()).contains("Réponse envoyée à " + CITIZEN,
                     "le dossier est clos");
@@ -206,6 +210,8 @@ class WorkplaceBrowserTest {
         assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<reponse-1@example.org>");
         assertThat(answer.getHeader("References", null)).contains("<reponse-1@example.org>");
         assertThat(answer.getFrom()[0].toString()).contains("prestations@caf.test").doesNotContain("camille.agent");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) answer.getContent();
+        assertThat(parts.getBodyPart(1).getFileName()).as("the file the agent joined").isEqualTo("attestation.pdf");
     }
 
     @Test
@@ -217,12 +223,12 @@ class WorkplaceBrowserTest {
             assertThat(paul.find("#presence").getText()).contains("Également sur ce dossier : camille.agent");
 
             paul.find("#body").sendKeys("Complément : votre versement arrive lundi.");
-            paul.find("form[action$='/answers'] button[type=submit]").click();
+            paul.find("form[action*='/answers'] button[type=submit]").click();
             assertThat(paul.find("[role=status]").getText()).contains("Réponse envoyée");
             int sent = answers().size();
 
             camille.find("#body").sendKeys("Bonjour, votre dossier est complet.");
-            camille.find("form[action$='/answers'] button[type=submit]").click();
+            camille.find("form[action*='/answers'] button[type=submit]").click();
             assertThat(camille.find("[role=alert]").getText()).contains("paul.agent a répondu entre-temps");
             assertThat(camille.find("#body").getAttribute("value")).as("the draft is kept")
                     .isEqualTo("Bonjour, votre dossier est complet.");

@@ -1,5 +1,6 @@
 package org.guichet.casework;
 
+import java.util.List;
 import java.util.Objects;
 
 
@@ -13,11 +14,19 @@ import java.util.Objects;
  *                      64), or null for a new one: posting twice with one id sends once
  * @param to            the correspondent to answer (the citizen or a third party who wrote to the
  *                      case), or null for the last one who wrote
+ * @param attachments   files joined to the answer (none for most)
  */
-public record AnswerRequest(String caseReference, AnsweringAgent agent, String text, String answerId, String to) {
+public record AnswerRequest(String caseReference, AnsweringAgent agent, String text, String answerId, String to,
+        List<AnswerAttachment> attachments) {
 
     public AnswerRequest {
         Objects.requireNonNull(caseReference, "caseReference");
         Objects.requireNonNull(agent, "agent");
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A text-only answer. */
+    public AnswerRequest(String caseReference, AnsweringAgent agent, String text, String answerId, String to) {
+        this(caseReference, agent, text, answerId, to, List.of());
     }
 }

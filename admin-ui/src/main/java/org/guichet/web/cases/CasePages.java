@@ -202,8 +202,10 @@ class CasePages {
     @PostMapping("/cases/{reference}/answers")
     String answer(@PathVariable String reference, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "false") boolean close, @RequestParam(defaultValue = "0") int answersSeen,
-            @RequestParam(required = false) String answerId, Authentication person, Model model,
-            RedirectAttributes redirect, HttpServletRequest request) {
+            @RequestParam(required = false) String answerId,
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+            Authentication person, Model model, RedirectAttributes redirect, HttpServletRequest request)
+            throws java.io.IOException {
         Case found = access.find(reference, person);
         List<RecordedAnswer> given = answers.answers(found.id());
         boolean replay = answerId != null && given.stream().anyMatch(a -> a.answerId().equals(answerId));
@@ -214,8 +216,17 @@ class CasePages {
             return "cases/case";
         }
         try {
+            List<org.guichet.casework.AnswerAttachment> joined = new java.util.ArrayList<>();
+            for (org.springframework.web.multipart.MultipartFile file : files == null
+                    ? List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+                // A form sends an empty part when no file was chosen.
+                if (!file.isEmpty()) {
+                    joined.add(new org.guichet.casework.AnswerAttachment(file.getOriginalFilename(),
+                            file.getContentType(), file.getBytes()));
+                }
+            }
             AnswerReceipt receipt = answering.answer(new AnswerRequest(found.reference(),
-                    AnsweringAgent.webAccount(person.getName()), body, answerId, null));
+                    AnsweringAgent.webAccount(person.getName()), body, answerId, null, joined));
             if (close && !receipt.duplicate()) {
                 lifecycle.changeStatus(found.id(), CaseStatus.CLOSED, person.getName());
             }

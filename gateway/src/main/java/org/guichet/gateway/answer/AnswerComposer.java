@@ -56,8 +56,31 @@ public final class AnswerComposer {
         if (!references.isEmpty()) {
             message.setHeader("References", MimeUtility.fold("References: ".length(), String.join(" ", references)));
         }
-        message.setText(text(draft.text()), "UTF-8");
-        message.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        if (draft.attachments().isEmpty()) {
+            message.setText(text(draft.text()), "UTF-8");
+            message.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        } else {
+            // RFC 2046 §5.1.3: the text first, then each file as an attachment (RFC 2183), in base64.
+            jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+            jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+            body.setText(text(draft.text()), "UTF-8");
+            body.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            mixed.addBodyPart(body);
+            for (org.guichet.casework.AnswerAttachment file : draft.attachments()) {
+                jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                try {
+                    part.setFileName(MimeUtility.encodeText(headerText(file.fileName()), "UTF-8", null));
+                } catch (UnsupportedEncodingException e) {
+                    throw new MessagingException("UTF-8 is not supported", e);
+                }
+                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                part.setHeader("Content-Transfer-Encoding", "base64");
+                mixed.addBodyPart(part);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.guichet.casework.AnswerAttachment;
+
 /**
  * Everything an answer's message is made of, decided before it is composed.
  *
@@ -18,10 +20,11 @@ import java.util.Objects;
  * @param references     the thread's Message-IDs, oldest first
  * @param date           the Date header
  * @param text           what the agent wrote
+ * @param attachments    files joined to it, checked already
  */
 public record AnswerDraft(String serviceName, String serviceAddress, String replyAddress, String to,
         String caseSubject, String caseReference, String messageId, String inReplyTo, List<String> references,
-        Instant date, String text) {
+        Instant date, String text, List<AnswerAttachment> attachments) {
 
     public AnswerDraft {
         Objects.requireNonNull(serviceName, "serviceName");
@@ -33,5 +36,14 @@ public record AnswerDraft(String serviceName, String serviceAddress, String repl
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(text, "text");
         references = references == null ? List.of() : List.copyOf(references);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** An answer without files. */
+    public AnswerDraft(String serviceName, String serviceAddress, String replyAddress, String to, String caseSubject,
+            String caseReference, String messageId, String inReplyTo, List<String> references, Instant date,
+            String text) {
+        this(serviceName, serviceAddress, replyAddress, to, caseSubject, caseReference, messageId, inReplyTo,
+                references, date, text, List.of());
     }
 }

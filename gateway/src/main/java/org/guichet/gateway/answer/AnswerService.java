@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 
 import org.guichet.casework.AgentAnswer;
 import org.guichet.casework.AgentAnswers;
+import org.guichet.casework.AnswerAttachment;
 import org.guichet.casework.AnswerReceipt;
 import org.guichet.casework.AnswerRefusedException;
 import org.guichet.casework.AnswerRequest;
@@ -75,6 +76,7 @@ public class AnswerService implements Answering {
     public AnswerReceipt answer(AnswerRequest request) throws AnswerRefusedException, SpoolUnavailableException {
         String answerId = answerId(request.answerId());
         String text = text(request.text());
+        AnswerAttachment.check(request.attachments());
         Optional<RecordedAnswer> earlier = answers.find(answerId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), request, text);
@@ -99,7 +101,7 @@ public class AnswerService implements Answering {
         try {
             composed = composer.compose(new AnswerDraft(service.name(), from, conversation.replyAddress(), to, subject,
                     found.reference(), messageId, inReplyTo, references(conversation, messages, messageId, inReplyTo),
-                    clock.instant(), text));
+                    clock.instant(), text, request.attachments()));
         } catch (MessagingException e) {
             throw new AnswerRefusedException(AnswerRefusedException.Reason.INVALID,
                     "the answer cannot be written as a message: " + e.getMessage());

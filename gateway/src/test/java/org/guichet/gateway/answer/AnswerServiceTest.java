@@ -75,6 +75,34 @@ class AnswerServiceTest {
     }
 
     @Test
+    void filesJoinedToAnAnswerLeaveAsAttachmentsAfterTheText() throws Exception {
+        Case answered = rig.receive(CITIZEN, rig.conversation("prestations", "<f@reponse.caf.fr>"), "Re: Avis")
+                .caseFile();
+        byte[] pdf = "%PDF-1.4\n1 0 obj\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        AnswerReceipt receipt = rig.service.answer(new AnswerRequest(answered.reference(),
+                AnsweringAgent.webAccount("jdupont"), TEXT, "files-1", null,
+                java.util.List.of(new org.guichet.casework.AnswerAttachment("attestation d'affiliation.pdf",
+                        "application/pdf", pdf))));
+
+        jakarta.mail.internet.MimeMessage sent = new jakarta.mail.internet.MimeMessage(null,
+                new java.io.ByteArrayInputStream(rig.spooled(receipt.queueId())));
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) sent.getContent();
+        assertThat(sent.getContentType()).startsWith("multipart/mixed");
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContent().toString()).contains("Votre dossier");
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()))
+                .isEqualTo("attestation d'affiliation.pdf");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+
+        assertThatThrownBy(() -> rig.service.answer(new AnswerRequest(answered.reference(),
+                AnsweringAgent.webAccount("jdupont"), TEXT, "files-2", null,
+                java.util.List.of(new org.guichet.casework.AnswerAttachment("setup.pdf", "application/pdf",
+                        new byte[] {'M', 'Z', 0, 0})))))
+                .isInstanceOf(AnswerRefusedException.class);
+    }
+
+    @Test
     void postingTheSameAnswerIdTwiceSendsOnceAndAnotherTextUnderItIsAConflict() throws Exception {
         Case answered = rig.receive(CITIZEN, rig.conversation("prestations", "<n@reponse.caf.fr>"), "Re: Avis")
                 .caseFile();
