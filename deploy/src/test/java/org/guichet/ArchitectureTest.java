@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +14,7 @@ import org.guichet.node.NodeProperties;
  * The module cut of the design: the domain knows no mail, SMTP or web; the mail plane knows no
  * web; the web plane reaches the mail plane only through the domain's ports.
  */
-@AnalyzeClasses(packages = "org.guichet", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.guichet", importOptions = MainClassesOnly.class)
 class ArchitectureTest {
 
     /** Types of the mail plane, SMTP and the web, which the domain must not know. */

@@ -2,7 +2,6 @@ package org.guichet;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * org.guichet.gateway.threading another), depends on the others without a cycle: each can be
  * read, tested and moved knowing only what it depends on.
  */
-@AnalyzeClasses(packages = "org.guichet", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.guichet", importOptions = MainClassesOnly.class)
 class PackageCyclesTest {
 
     @ArchTest

@@ -180,7 +180,9 @@ class WorkplaceBrowserTest {
             browser.driver.findElement(org.openqa.selenium.By.linkText(reference)).click();
 
             assertThat(browser.text()).contains("Bonjour, voici mon avis d'imposition.", "Accusé de réception",
-                    "Première réponse", "réputée acceptée le");
+                    "Première réponse");
+            assertThat(browser.text()).containsPattern("réputée acceptée le \\d{2}/\\d{2}/\\d{4} \\(CRPA L231-1\\)")
+                    .contains("Sans réponse d'ici là");
             browser.driver.findElement(org.openqa.selenium.By.linkText("Pièce manquante")).click();
             assertThat(browser.find("#body").getAttribute("value")).as("a ready-made answer to start from")
                     .startsWith("Bonjour,\nIl manque une pièce");

@@ -335,7 +335,8 @@ class CasePages {
     }
 
     private void flash(RedirectAttributes redirect, HttpServletRequest request, String key, String argument) {
-        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[] {argument},
+        // Without an argument the text is taken as written: MessageFormat would eat its apostrophes.
+        redirect.addFlashAttribute("notice", messages.getMessage(key, argument == null ? null : new Object[] {argument},
                 RequestContextUtils.getLocale(request)));
     }
 
