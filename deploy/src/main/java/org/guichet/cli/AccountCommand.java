@@ -112,9 +112,8 @@ class AccountCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Stop the account from signing in (it is kept: the evidence names it).")
-    static class Disable implements Callable<Integer> {
+    /** Disabling and enabling: one account name, one flag. */
+    abstract static class Switch implements Callable<Integer> {
 
         private final AccountService accounts;
 
@@ -124,38 +123,45 @@ class AccountCommand implements Runnable {
         @Parameters(paramLabel = "USERNAME")
         String username;
 
-        Disable(AccountService accounts) {
+        Switch(AccountService accounts) {
             this.accounts = accounts;
         }
 
+        abstract boolean enabled();
+
         @Override
         public Integer call() {
-            accounts.enable(username, false);
-            spec.commandLine().getOut().printf("account:  %s%nstatus:   disabled%n", username);
+            accounts.enable(username, enabled());
+            spec.commandLine().getOut().printf("account:  %s%nstatus:   %s%n", username,
+                    enabled() ? "enabled" : "disabled");
             return 0;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
-    static class Enable implements Callable<Integer> {
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop the account from signing in (it is kept: the evidence names it).")
+    static class Disable extends Switch {
 
-        private final AccountService accounts;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
-        Enable(AccountService accounts) {
-            this.accounts = accounts;
+        Disable(AccountService accounts) {
+            super(accounts);
         }
 
         @Override
-        public Integer call() {
-            accounts.enable(username, true);
-            spec.commandLine().getOut().printf("account:  %s%nstatus:   enabled%n", username);
-            return 0;
+        boolean enabled() {
+            return false;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
+    static class Enable extends Switch {
+
+        Enable(AccountService accounts) {
+            super(accounts);
+        }
+
+        @Override
+        boolean enabled() {
+            return true;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.guichet.web.attachments;
 
+import static org.guichet.web.Problems.problem;
+
 import java.util.List;
 
 import org.guichet.casework.Attachments;
@@ -10,7 +12,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.security.core.Authentication;
@@ -97,9 +98,5 @@ class AttachmentController {
             // same answer as an unknown id
         }
         throw problem(HttpStatus.NOT_FOUND, "no attachment " + id);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

@@ -1,5 +1,7 @@
 package org.guichet.web.cases;
 
+import static org.guichet.web.Problems.problem;
+
 import java.util.List;
 
 import org.guichet.casework.Case;
@@ -11,7 +13,6 @@ import org.guichet.casework.TransferNotice;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
@@ -111,10 +112,6 @@ class CaseActionsController {
                 case CONFLICT -> HttpStatus.CONFLICT;
             }, e.getMessage());
         }
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 
 }

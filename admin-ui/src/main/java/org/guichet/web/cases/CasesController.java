@@ -1,5 +1,7 @@
 package org.guichet.web.cases;
 
+import static org.guichet.web.Problems.problem;
+
 import java.net.URI;
 import java.util.Locale;
 
@@ -18,7 +20,6 @@ import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
 import org.guichet.queue.QueueUnavailableException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
@@ -137,9 +138,5 @@ class CasesController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

@@ -1,5 +1,7 @@
 package org.guichet.web.queue;
 
+import static org.guichet.web.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,6 @@ import org.guichet.queue.QueueOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,9 +80,5 @@ class QueueController {
 
     private static ErrorResponseException notFound(String queueId) {
         return problem(HttpStatus.NOT_FOUND, "no message with queue id " + queueId);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }
