@@ -25,7 +25,6 @@ import org.guichet.casework.CaseListing;
 import org.guichet.casework.CasePage;
 import org.guichet.casework.CaseStatus;
 import org.guichet.casework.Caseworkers;
-import org.guichet.casework.EventLog;
 import org.guichet.casework.RecordedAnswer;
 import org.guichet.casework.TransferNotice;
 import org.guichet.node.ConditionalOnRole;
@@ -69,7 +68,6 @@ class CasePages {
     private final AgentAnswers answers;
     private final Answering answering;
     private final Attachments attachments;
-    private final EventLog events;
     private final Services services;
     private final MessageSource messages;
     private final Clock clock;
@@ -78,7 +76,7 @@ class CasePages {
     private final CaseStandings standings;
 
     CasePages(CaseAccess access, CaseListing listing, CaseViews views, CaseLifecycle lifecycle, Caseworkers caseworkers,
-            AgentAnswers answers, Answering answering, Attachments attachments, EventLog events,
+            AgentAnswers answers, Answering answering, Attachments attachments,
             Services services, MessageSource messages, Clock clock, CannedAnswers canned, CaseStandings standings,
             org.guichet.casework.Casework casework) {
         this.casework = casework;
@@ -92,7 +90,6 @@ class CasePages {
         this.answers = answers;
         this.answering = answering;
         this.attachments = attachments;
-        this.events = events;
         this.services = services;
         this.messages = messages;
         this.clock = clock;
@@ -167,9 +164,9 @@ class CasePages {
     @GetMapping("/cases/{reference}/messages/{id}/html")
     ResponseEntity<String> html(@PathVariable String reference, @PathVariable long id, Authentication person) {
         Case found = access.find(reference, person);
-        CaseView view = views.of(found);
-        String html = view.messages().stream().filter(m -> m.id() == id && m.sanitisedHtml() != null)
-                .map(CaseView.Message::sanitisedHtml).findFirst()
+        // One message's HTML: the case's messages only, not the whole view with its events.
+        String html = casework.messages(found.id()).stream().filter(m -> m.id() == id && m.sanitisedHtml() != null)
+                .map(org.guichet.casework.CaseMessage::sanitisedHtml).findFirst()
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
                         org.springframework.http.HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
@@ -319,7 +316,8 @@ class CasePages {
         model.addAttribute("newAnswers", List.of());
         model.addAttribute("canned", canned.of(view.serviceCode()));
         model.addAttribute("standing", standings.of(found.id()).orElse(null));
-        model.addAttribute("timeline", events.events(found.id()).stream()
+        // The view read the events already; the timeline is them, newest first, views left out.
+        model.addAttribute("timeline", view.events().stream()
                 .filter(e -> !"VIEWED".equals(e.type())).toList().reversed());
     }
 
