@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Guichet: every role and every command in one jar. Without a command (or with {@code run})
- * it starts the roles listed in {@code guichet.roles}; otherwise the first argument names a
+ * it starts the roles listed in {@code guichet.node.roles}; otherwise the first argument names a
  * command ({@code queue}, {@code submitter}, {@code account}) run against the same database.
  */
 @SpringBootApplication

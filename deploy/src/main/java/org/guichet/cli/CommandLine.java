@@ -51,7 +51,7 @@ public final class CommandLine {
             context = new SpringApplicationBuilder(Guichet.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .properties("guichet.roles=", "guichet.database.embedded.attach=true",
+                    .properties("guichet.node.roles=", "guichet.database.embedded.attach=true",
                             "spring.main.banner-mode=off", "logging.level.root=WARN",
                             "logging.level.org.guichet=WARN",
                             // A failure that no analyzer explains is said below in one line, not as a stack trace.

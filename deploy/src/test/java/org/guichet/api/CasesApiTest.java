@@ -47,17 +47,17 @@ class CasesApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> HOME);
-        registry.add("guichet.roles", () -> "web");
+        registry.add("guichet.node.home", () -> HOME);
+        registry.add("guichet.node.roles", () -> "web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.services.prestations.name", () -> "CAF Prestations");
-        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.services.prestations.mailbox", () -> "boite@caf.test");
-        registry.add("guichet.services.prestations.agent-addresses", () -> "agent@agents.caf.test");
-        registry.add("guichet.services.prestations.mailbox-mode", () -> "true");
-        registry.add("guichet.services.logement.name", () -> "CAF Aides au logement");
-        registry.add("guichet.services.logement.email", () -> "logement@caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.administration.services.prestations.name", () -> "CAF Prestations");
+        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.administration.services.prestations.mailbox", () -> "boite@caf.test");
+        registry.add("guichet.administration.services.prestations.agent-addresses", () -> "agent@agents.caf.test");
+        registry.add("guichet.administration.services.prestations.mailbox-mode", () -> "true");
+        registry.add("guichet.administration.services.logement.name", () -> "CAF Aides au logement");
+        registry.add("guichet.administration.services.logement.email", () -> "logement@caf.test");
     }
 
     static String operator;

@@ -42,8 +42,8 @@ class QueueApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> HOME);
-        registry.add("guichet.roles", () -> "submission,web");
+        registry.add("guichet.node.home", () -> HOME);
+        registry.add("guichet.node.roles", () -> "submission,web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
     }
 
@@ -117,7 +117,7 @@ class QueueApiTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             status = CommandLine.run(new String[] {"queue", "list", "--spring.datasource.url=" + DATABASE,
-                    "--guichet.home=" + HOME});
+                    "--guichet.node.home=" + HOME});
         } finally {
             System.setOut(original);
         }
@@ -129,7 +129,7 @@ class QueueApiTest {
     @Test
     void cliDeleteOfAnUnknownQueueIdExitsWithStatus1() {
         int status = CommandLine.run(new String[] {"queue", "delete", "NOPE", "--spring.datasource.url=" + DATABASE,
-                "--guichet.home=" + HOME});
+                "--guichet.node.home=" + HOME});
         assertThat(status).isEqualTo(1);
     }
 

@@ -53,8 +53,8 @@ class ReportApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> HOME);
-        registry.add("guichet.roles", () -> "web");
+        registry.add("guichet.node.home", () -> HOME);
+        registry.add("guichet.node.roles", () -> "web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
     }
 
@@ -146,7 +146,7 @@ class ReportApiTest {
     void cliWritesTheSameFigures(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("april.json");
         int status = CommandLine.run(new String[] {"report", "--month", "2026-04", "--format", "json", "--out",
-                file.toString(), "--spring.datasource.url=" + DATABASE, "--guichet.home=" + HOME});
+                file.toString(), "--spring.datasource.url=" + DATABASE, "--guichet.node.home=" + HOME});
         assertThat(status).isZero();
         String written = Files.readString(file);
         assertThat(written).contains("\"answer_rate\":0.5000", "\"received\":2");
@@ -199,7 +199,7 @@ class ReportApiTest {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
-                    java.util.stream.Stream.of("--spring.datasource.url=" + DATABASE, "--guichet.home=" + HOME))
+                    java.util.stream.Stream.of("--spring.datasource.url=" + DATABASE, "--guichet.node.home=" + HOME))
                     .toArray(String[]::new);
             status = CommandLine.run(args);
         } finally {

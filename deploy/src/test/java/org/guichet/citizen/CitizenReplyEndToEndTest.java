@@ -52,21 +52,21 @@ class CitizenReplyEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-citizen-" + SUBMISSION);
-        registry.add("guichet.roles", () -> "submission,inbound,worker");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-citizen-" + SUBMISSION);
+        registry.add("guichet.node.roles", () -> "submission,inbound,worker");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.smtp.inbound.port", () -> INBOUND);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
         registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
         registry.add("guichet.authentication.timeout", () -> "300ms");
         registry.add("guichet.administration.name", () -> "CAF de l'Hérault");
-        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.services.prestations.phone", () -> "04 67 00 00 00");
-        registry.add("guichet.services.prestations.postal-address", () -> "8 rue du Moulin, 34000 Montpellier");
-        registry.add("guichet.services.prestations.commitment", () -> "sous 5 jours ouvrés");
+        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.administration.services.prestations.phone", () -> "04 67 00 00 00");
+        registry.add("guichet.administration.services.prestations.postal-address", () -> "8 rue du Moulin, 34000 Montpellier");
+        registry.add("guichet.administration.services.prestations.commitment", () -> "sous 5 jours ouvrés");
         registry.add("guichet.acknowledgement.services.prestations.implicit-decision", () -> "ACCEPTANCE");
     }
 

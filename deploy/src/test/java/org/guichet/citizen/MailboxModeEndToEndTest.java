@@ -41,21 +41,21 @@ class MailboxModeEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-mailbox-" + SUBMISSION);
-        registry.add("guichet.roles", () -> "submission,inbound,worker");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-mailbox-" + SUBMISSION);
+        registry.add("guichet.node.roles", () -> "submission,inbound,worker");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.smtp.inbound.port", () -> INBOUND);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
         registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
         registry.add("guichet.authentication.timeout", () -> "300ms");
         registry.add("guichet.answers.mailbox-authentication", () -> "none");
-        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.services.prestations.mailbox", () -> "boite.prestations@caf.test");
-        registry.add("guichet.services.prestations.agent-addresses", () -> "agent.dupont@caf.test");
-        registry.add("guichet.services.prestations.mailbox-mode", () -> "true");
+        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.administration.services.prestations.mailbox", () -> "boite.prestations@caf.test");
+        registry.add("guichet.administration.services.prestations.agent-addresses", () -> "agent.dupont@caf.test");
+        registry.add("guichet.administration.services.prestations.mailbox-mode", () -> "true");
     }
 
     @Autowired

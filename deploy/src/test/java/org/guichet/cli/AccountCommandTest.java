@@ -51,7 +51,7 @@ class AccountCommandTest {
         String[] args = new String[words.length + 2];
         System.arraycopy(words, 0, args, 0, words.length);
         args[words.length] = "--spring.datasource.url=" + DATABASE;
-        args[words.length + 1] = "--guichet.home=" + HOME;
+        args[words.length + 1] = "--guichet.node.home=" + HOME;
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();

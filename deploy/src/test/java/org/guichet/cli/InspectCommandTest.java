@@ -55,7 +55,7 @@ class InspectCommandTest {
                 <processor state="root">
                   <mailet match="IsNoreply" class="SplitPerRecipient"/>
                   <mailet match="IsNoreply" class="SetReplyAddress">
-                    <replyDomain>${guichet.reply-domain}</replyDomain>
+                    <replyDomain>${guichet.node.reply-domain}</replyDomain>
                     <serviceName>${guichet.pipeline.service-name}</serviceName>
                   </mailet>
                   <mailet match="HasMailAttribute=org.guichet.reply.address" class="ReplaceNoreplyNotice">
@@ -109,8 +109,8 @@ class InspectCommandTest {
 
         for (String[] direction : List.of(new String[] {"--direction", "outbound"}, new String[] {"--direction", "inbound"})) {
             Path file = direction[1].equals("outbound") ? notice : reply;
-            Run run = run("inspect", file.toString(), direction[0], direction[1], "--guichet.home=" + freshHome,
-                    "--guichet.reply-domain=reponse.caf.fr", "--guichet.authentication.dns-servers=127.0.0.1:" + SILENT_DNS_PORT,
+            Run run = run("inspect", file.toString(), direction[0], direction[1], "--guichet.node.home=" + freshHome,
+                    "--guichet.node.reply-domain=reponse.caf.fr", "--guichet.authentication.dns-servers=127.0.0.1:" + SILENT_DNS_PORT,
                     "--guichet.authentication.timeout=1s");
             assertThat(run.status).as(run.err).isZero();
             assertThat(run.out).contains(direction[1].equals("outbound") ? "noreply rule:   matched" : "threading:");
@@ -452,7 +452,7 @@ class InspectCommandTest {
         List<String> args = new ArrayList<>(settings());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Guichet.class)
                 .web(WebApplicationType.NONE)
-                .properties("guichet.roles=", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties("guichet.node.roles=", "spring.main.banner-mode=off", "logging.level.root=WARN")
                 .run(args.toArray(String[]::new))) {
             ReplyTokenSigner signer = context.getBean(ReplyTokenSigner.class);
             ReplyToken token = signer.newConversation();
@@ -481,7 +481,7 @@ class InspectCommandTest {
 
     /** Settings of every run: this test's home and database; a resolver that answers nothing, quickly. */
     List<String> settings() {
-        return List.of("--guichet.home=" + home, "--guichet.reply-domain=reponse.caf.fr",
+        return List.of("--guichet.node.home=" + home, "--guichet.node.reply-domain=reponse.caf.fr",
                 "--spring.datasource.url=" + DATABASE,
                 "--guichet.administration.name=Caisse d'allocations familiales",
                 "--guichet.pipeline.service-name=Caisse d'allocations familiales",

@@ -31,7 +31,7 @@ class ConfigurationDocumentationTest {
     void everyKeyOfTheMetadataIsInTheConfigurationGuide() throws IOException {
         Set<String> keys = metadataKeys();
         // Guards against a class path without the modules' metadata, which would make this test pass for nothing.
-        assertThat(keys).contains("guichet.reply-domain", "guichet.roles", "guichet.services", "guichet.relay.smarthost",
+        assertThat(keys).contains("guichet.node.reply-domain", "guichet.node.roles", "guichet.administration.services", "guichet.relay.smarthost",
                 "guichet.notice.commitment");
 
         Set<String> documented = documentedKeys();
@@ -39,7 +39,7 @@ class ConfigurationDocumentationTest {
         assertThat(missing).as("keys of the configuration metadata missing from docs/configuration.md").isEmpty();
     }
 
-    /** A map key ({@code guichet.services}) is documented by its entries ({@code guichet.services.<code>.name}). */
+    /** A map key ({@code guichet.administration.services}) is documented by its entries ({@code guichet.administration.services.<code>.name}). */
     private static boolean isDocumented(String key, Set<String> documented) {
         return documented.contains(key) || documented.stream().anyMatch(d -> d.startsWith(key + ".<"));
     }

@@ -38,8 +38,8 @@ class CrashRecoveryTest {
         int submission = TestSmtp.freePort();
         int smarthostPort = TestSmtp.freePort();
         Path log = home.resolve("guichet-test.log");
-        String[] settings = {"--guichet.home=" + home, "--server.port=0", "--guichet.name=crash-test-node",
-                "--guichet.roles=submission,worker",
+        String[] settings = {"--guichet.node.home=" + home, "--server.port=0", "--guichet.node.name=crash-test-node",
+                "--guichet.node.roles=submission,worker",
                 "--guichet.smtp.submission.port=" + submission,
                 "--guichet.relay.smarthost=127.0.0.1:" + smarthostPort,
                 "--guichet.relay.retry-schedule=1s", "--guichet.relay.poll-interval=200ms"};

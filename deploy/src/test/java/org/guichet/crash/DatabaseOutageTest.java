@@ -38,8 +38,8 @@ class DatabaseOutageTest {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres");
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
-        registry.add("guichet.home", () -> DATA.resolveSibling(DATA.getFileName() + "-home").toString());
-        registry.add("guichet.roles", () -> "submission");
+        registry.add("guichet.node.home", () -> DATA.resolveSibling(DATA.getFileName() + "-home").toString());
+        registry.add("guichet.node.roles", () -> "submission");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.spool.accept-timeout", () -> "10s");
     }

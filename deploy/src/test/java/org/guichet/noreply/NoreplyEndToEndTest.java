@@ -48,15 +48,15 @@ class NoreplyEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-noreply-" + SUBMISSION);
-        registry.add("guichet.roles", () -> "submission,worker");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-noreply-" + SUBMISSION);
+        registry.add("guichet.node.roles", () -> "submission,worker");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
         registry.add("guichet.administration.code", () -> "caf-34");
         registry.add("guichet.administration.name", () -> "CAF de l'Hérault");
-        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
         registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
         registry.add("guichet.dkim.domains.caf.test.selector", () -> "guichet2026");
     }

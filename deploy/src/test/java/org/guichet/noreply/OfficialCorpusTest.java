@@ -92,16 +92,16 @@ class OfficialCorpusTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-corpus-" + SUBMISSION);
-        registry.add("guichet.roles", () -> "submission,worker");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-corpus-" + SUBMISSION);
+        registry.add("guichet.node.roles", () -> "submission,worker");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.reply-domain", () -> REPLY_DOMAIN);
+        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
         registry.add("guichet.administration.code", () -> "fs-herault");
         registry.add("guichet.administration.name", () -> "France services de l'Hérault");
         for (Service service : SERVICES) {
-            registry.add("guichet.services." + service.code() + ".name", service::name);
-            registry.add("guichet.services." + service.code() + ".senders", () -> "@" + service.domain());
+            registry.add("guichet.administration.services." + service.code() + ".name", service::name);
+            registry.add("guichet.administration.services." + service.code() + ".senders", () -> "@" + service.domain());
         }
         registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
     }

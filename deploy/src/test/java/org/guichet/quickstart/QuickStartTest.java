@@ -94,9 +94,9 @@ class QuickStartTest {
             assertThat(home.resolve("initial-admin-password")).exists();
             assertThat(console(output)).contains("Guichet est démarré.", "Guichet is running.",
                     "Données : " + home, "Data: " + home, home.resolve("initial-admin-password").toString(),
-                    "guichet.reply-domain");
+                    "guichet.node.reply-domain");
             // Without a reply domain the fresh machine runs no inbound listener, and says why once.
-            assertThat(console(output)).containsOnlyOnce("guichet.reply-domain is not set: reply addresses end in @");
+            assertThat(console(output)).containsOnlyOnce("guichet.node.reply-domain is not set: reply addresses end in @");
             assertThat(greeting(2526)).as("no inbound listener without a reply domain").isEmpty();
         } finally {
             guichet.destroy();

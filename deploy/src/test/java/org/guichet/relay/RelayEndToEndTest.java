@@ -39,13 +39,13 @@ class RelayEndToEndTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-e2e-" + SUBMISSION);
-        registry.add("guichet.roles", () -> "submission,worker,web");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-e2e-" + SUBMISSION);
+        registry.add("guichet.node.roles", () -> "submission,worker,web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
         registry.add("guichet.relay.retry-schedule", () -> "1s");
         registry.add("guichet.relay.poll-interval", () -> "200ms");
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
     }
 
     @Autowired

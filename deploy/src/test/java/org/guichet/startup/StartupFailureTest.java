@@ -25,7 +25,7 @@ class StartupFailureTest {
     @Test
     void takenSubmissionPortNamesThePortAndItsSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String console = failedStart("--guichet.home=" + temp.resolve("home"), "--server.port=0",
+            String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--server.port=0",
                     "--guichet.smtp.inbound.port=0", "--guichet.smtp.submission.port=" + taken.getLocalPort());
             assertThat(console).contains("cannot listen on port " + taken.getLocalPort(),
                     "--guichet.smtp.submission.port=PORT");
@@ -35,7 +35,7 @@ class StartupFailureTest {
     @Test
     void unreachableDatabaseNamesTheUrl() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + TestSmtp.freePort() + "/guichet";
-        String console = failedStart("--guichet.home=" + temp.resolve("home"), "--spring.datasource.url=" + url,
+        String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--spring.datasource.url=" + url,
                 "--spring.datasource.username=guichet", "--server.port=0");
         assertThat(console).contains("Guichet cannot reach the PostgreSQL at " + url + " (spring.datasource.url)",
                 "Start that PostgreSQL or correct spring.datasource.url");
@@ -44,9 +44,9 @@ class StartupFailureTest {
     @Test
     void unusableHomeNamesTheFolderAndTheSetting() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
-        String console = failedStart("--guichet.home=" + file.resolve("home"), "--server.port=0");
+        String console = failedStart("--guichet.node.home=" + file.resolve("home"), "--server.port=0");
         assertThat(console).contains("Guichet cannot use " + file.resolve("home") + " as its home folder",
-                file + " is a file, not a folder", "--guichet.home=DIR");
+                file + " is a file, not a folder", "--guichet.node.home=DIR");
     }
 
     @Test
@@ -54,7 +54,7 @@ class StartupFailureTest {
         Path home = temp.resolve("home");
         Files.createDirectories(home.resolve("postgres"));
         Files.writeString(home.resolve("postgres/PG_VERSION"), "9.6\n");
-        String console = failedStart("--guichet.home=" + home, "--server.port=0",
+        String console = failedStart("--guichet.node.home=" + home, "--server.port=0",
                 "--guichet.database.embedded.startup-wait=20s");
         assertThat(console).contains("The embedded PostgreSQL could not be used",
                 "Read PostgreSQL's log, " + home.resolve("logs/postgres.log"));
@@ -62,23 +62,23 @@ class StartupFailureTest {
 
     @Test
     void badSettingNamesTheKey() throws Exception {
-        String console = failedStart("--guichet.home=" + temp.resolve("home"), "--server.port=0",
+        String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--server.port=0",
                 "--guichet.relay.claim-batch=0");
         assertThat(console).contains("guichet.relay.claim-batch must be at least 1");
     }
 
     @Test
     void unknownRoleNamesTheKey() throws Exception {
-        String console = failedStart("--guichet.home=" + temp.resolve("home"), "--guichet.roles=worker,postman");
-        assertThat(console).contains("guichet.roles", "postman");
+        String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--guichet.node.roles=worker,postman");
+        assertThat(console).contains("guichet.node.roles", "postman");
     }
 
     @Test
     void inboundWithoutReplyDomainNamesTheSetting() throws Exception {
-        String console = failedStart("--guichet.home=" + temp.resolve("home"), "--server.port=0",
-                "--guichet.roles=inbound,worker");
-        assertThat(console).contains("The inbound role needs guichet.reply-domain",
-                "Set guichet.reply-domain (e.g. --guichet.reply-domain=", "leave inbound out of guichet.roles");
+        String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--server.port=0",
+                "--guichet.node.roles=inbound,worker");
+        assertThat(console).contains("The inbound role needs guichet.node.reply-domain",
+                "Set guichet.node.reply-domain (e.g. --guichet.node.reply-domain=", "leave inbound out of guichet.node.roles");
     }
 
     @Test

@@ -61,9 +61,9 @@ class OidcSignInTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-oidc-"
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-oidc-"
                 + ProcessHandle.current().pid());
-        registry.add("guichet.roles", () -> "web");
+        registry.add("guichet.node.roles", () -> "web");
         registry.add("spring.security.oauth2.client.registration.proconnect.client-name", () -> "ProConnect");
         registry.add("spring.security.oauth2.client.registration.proconnect.client-id", () -> "guichet");
         registry.add("spring.security.oauth2.client.registration.proconnect.client-secret", () -> "s3cret");

@@ -58,12 +58,12 @@ class RouteAuthorisationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-routes-"
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-routes-"
                 + ProcessHandle.current().pid());
-        registry.add("guichet.roles", () -> "web");
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.services.prestations.name", () -> "Prestations");
-        registry.add("guichet.services.logement.name", () -> "Logement");
+        registry.add("guichet.node.roles", () -> "web");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.administration.services.prestations.name", () -> "Prestations");
+        registry.add("guichet.administration.services.logement.name", () -> "Logement");
     }
 
     @BeforeAll

@@ -37,8 +37,8 @@ class SignInTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-signin-" + ProcessHandle.current().pid());
-        registry.add("guichet.roles", () -> "web");
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-signin-" + ProcessHandle.current().pid());
+        registry.add("guichet.node.roles", () -> "web");
     }
 
     static String agentPassword;

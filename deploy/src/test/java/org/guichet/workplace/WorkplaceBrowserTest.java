@@ -68,19 +68,19 @@ class WorkplaceBrowserTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", HOME::toString);
-        registry.add("guichet.roles", () -> "submission,inbound,worker,web");
+        registry.add("guichet.node.home", HOME::toString);
+        registry.add("guichet.node.roles", () -> "submission,inbound,worker,web");
         registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
         registry.add("guichet.smtp.inbound.port", () -> INBOUND);
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.test");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
         registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
         registry.add("guichet.authentication.timeout", () -> "300ms");
-        registry.add("guichet.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.services.logement.name", () -> "Aides au logement");
-        registry.add("guichet.services.logement.email", () -> "logement@caf.test");
+        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
+        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
+        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
+        registry.add("guichet.administration.services.logement.name", () -> "Aides au logement");
+        registry.add("guichet.administration.services.logement.email", () -> "logement@caf.test");
         registry.add("guichet.acknowledgement.services.prestations.implicit-decision", () -> "ACCEPTANCE");
         registry.add("guichet.sla.implicit-decision", () -> "ACCEPTANCE");
     }

@@ -16,31 +16,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nothing configured, one administration and one service named {@code default} exist, so the
  * first run already gives every noreply message a reply address.
  *
- * @param administration who operates this Guichet
- * @param services       its services by code; a message goes to the first whose submitters
- *                       or senders match it, else to {@code default}
+ * @param code     short stable identifier of the administration that operates this Guichet
+ * @param name     its name, shown to citizens and auditors
+ * @param services its services by code; a message goes to the first whose submitters
+ *                 or senders match it, else to {@code default}
  */
-@ConfigurationProperties("guichet")
+@ConfigurationProperties("guichet.administration")
 public record AdministrationProperties(
-        @DefaultValue Administration administration,
+        @DefaultValue("default") String code,
+        @DefaultValue("Administration") String name,
         Map<String, ServiceDefinition> services) {
 
     /** A bare address: no display name, no spaces or line breaks that could reach a header (CVE-2024-21742). */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"()]+@[^\\s@<>,;\"()]+\\.[^\\s@<>,;\"()]+");
 
     public AdministrationProperties {
+        code = code == null || code.isBlank() ? "default" : code.strip();
+        name = name == null || name.isBlank() ? "Administration" : name.strip();
         // insertion order is the routing order: keep it
         Map<String, ServiceDefinition> copy = new LinkedHashMap<>();
         if (services != null) {
-            services.forEach((code, service) -> {
+            services.forEach((serviceCode, service) -> {
                 ServiceDefinition checked = service == null ? ServiceDefinition.named(null) : service;
                 for (String address : checked.supervisors()) {
                     if (!ADDRESS.matcher(address).matches()) {
-                        throw new IllegalArgumentException("guichet.services." + code + ".supervisors: '" + address
+                        throw new IllegalArgumentException("guichet.administration.services." + serviceCode + ".supervisors: '" + address
                                 + "' is not a bare email address like chef.service@administration.fr");
                     }
                 }
-                copy.put(code, checked);
+                copy.put(serviceCode, checked);
             });
         }
         services = Collections.unmodifiableMap(copy);
@@ -52,11 +56,16 @@ public record AdministrationProperties(
         return service == null ? List.of() : service.supervisors();
     }
 
+    /** Who operates this Guichet. */
+    public Administration administration() {
+        return new Administration(code, name);
+    }
+
     /**
      * @param code short stable identifier
      * @param name name shown to citizens and auditors
      */
-    public record Administration(@DefaultValue("default") String code, @DefaultValue("Administration") String name) {
+    public record Administration(String code, String name) {
     }
 
     /**
@@ -70,7 +79,7 @@ public record AdministrationProperties(
      * @param email          contact address given in acknowledgements (CRPA R112-11-1)
      * @param phone          contact phone given in acknowledgements
      * @param postalAddress  postal address given in acknowledgements
-     * @param calendar       business calendar name ({@code guichet.calendars.<name>})
+     * @param calendar       business calendar name ({@code guichet.sla.calendars.<name>})
      * @param supervisors    addresses notified of the service's warnings, breaches, third messages
      *                       without answer and approaching decision dates
      * @param mailbox        the service's existing mailbox ({@code prestations@caf.fr}), to which each

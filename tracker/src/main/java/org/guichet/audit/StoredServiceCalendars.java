@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calendar of each service as the {@code service} table names it
- * ({@code guichet.services.<code>.calendar}); a service the table does not know, or a name no
+ * ({@code guichet.administration.services.<code>.calendar}); a service the table does not know, or a name no
  * longer configured, counts in the {@code default} calendar.
  */
 @Component

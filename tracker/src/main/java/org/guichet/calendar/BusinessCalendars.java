@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The business calendars an installation defines, by name ({@code guichet.calendars.<name>}),
+ * The business calendars an installation defines, by name ({@code guichet.sla.calendars.<name>}),
  * for SLA policies to refer to. Built once at start, failing with a message that names
  * the faulty property.
  */
@@ -40,7 +40,7 @@ public final class BusinessCalendars {
     public BusinessCalendar get(String name) {
         BusinessCalendar calendar = byName.get(name);
         if (calendar == null) {
-            throw new IllegalArgumentException("no business calendar '" + name + "' (guichet.calendars." + name
+            throw new IllegalArgumentException("no business calendar '" + name + "' (guichet.sla.calendars." + name
                     + "); defined: " + byName.keySet());
         }
         return calendar;

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds {@code guichet.calendars.*} and builds the named calendars at start, so a wrong setting stops the start. */
+/** Binds {@code guichet.sla.calendars.*} and builds the named calendars at start, so a wrong setting stops the start. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CalendarProperties.class)
 class CalendarConfiguration {

@@ -17,18 +17,18 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * Named business calendars that SLA policies refer to, one per set of opening hours:
  * <pre>
- * guichet.calendars.prefecture-67.zone=Europe/Paris
- * guichet.calendars.prefecture-67.holidays=FR-ALSACE-MOSELLE
- * guichet.calendars.prefecture-67.hours.monday-friday=08:30-12:00,13:30-17:00
- * guichet.calendars.prefecture-67.closures[0].from=2026-05-15
- * guichet.calendars.prefecture-67.closures[0].label=Pont de l'Ascension
+ * guichet.sla.calendars.prefecture-67.zone=Europe/Paris
+ * guichet.sla.calendars.prefecture-67.holidays=FR-ALSACE-MOSELLE
+ * guichet.sla.calendars.prefecture-67.hours.monday-friday=08:30-12:00,13:30-17:00
+ * guichet.sla.calendars.prefecture-67.closures[0].from=2026-05-15
+ * guichet.sla.calendars.prefecture-67.closures[0].label=Pont de l'Ascension
  * </pre>
  * Without any, one calendar named {@value #DEFAULT} is defined: Europe/Paris, French
  * holidays, Monday to Friday 09:00–17:00.
  *
  * @param calendars the calendars by name
  */
-@ConfigurationProperties("guichet")
+@ConfigurationProperties("guichet.sla")
 public record CalendarProperties(Map<String, Definition> calendars) {
 
     /** Name of the calendar defined when none is configured. */
@@ -78,7 +78,7 @@ public record CalendarProperties(Map<String, Definition> calendars) {
          * @throws IllegalArgumentException naming the faulty property
          */
         public BusinessCalendar toCalendar(String name) {
-            String prefix = "guichet.calendars." + name + ".";
+            String prefix = "guichet.sla.calendars." + name + ".";
             List<HolidaySet> sets = new ArrayList<>();
             for (String code : holidays) {
                 sets.add(HolidaySet.forCode(code).orElseThrow(() -> new IllegalArgumentException(

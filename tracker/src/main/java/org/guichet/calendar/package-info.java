@@ -16,7 +16,7 @@
  *       holiday sets and closures, and answers: working day, open now, open time between
  *       two instants, due instant after a business duration or a number of working days,
  *       next opening. Clock changes count with their real length.</li>
- *   <li>{@link org.guichet.calendar.CalendarProperties} ({@code guichet.calendars.<name>.*})
+ *   <li>{@link org.guichet.calendar.CalendarProperties} ({@code guichet.sla.calendars.<name>.*})
  *       lets operators define named calendars; {@link org.guichet.calendar.BusinessCalendars}
  *       builds them.</li>
  * </ul>

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param serviceCode   its service
  * @param serviceName   the service's name
  * @param zone          the service calendar's zone, in which dates are written
- * @param supervisors   the recipients ({@code guichet.services.<code>.supervisors}); never empty
+ * @param supervisors   the recipients ({@code guichet.administration.services.<code>.supervisors}); never empty
  * @param escalation    the flag and its clock or deadline
  * @param asOf          the instant the figures hold for
  */

@@ -192,7 +192,7 @@ public class Escalations {
                     + " metric=" + flag.metric() + " clock=" + flag.clock()
                     + (priority == null ? "" : " priority=" + priority[0] + "->" + priority[1]);
             if (notice == null) {
-                log.info("{} status=flagged (no supervisors: set guichet.services.{}.supervisors)", what,
+                log.info("{} status=flagged (no supervisors: set guichet.administration.services.{}.supervisors)", what,
                         service.code());
                 return Outcome.FLAGGED;
             }

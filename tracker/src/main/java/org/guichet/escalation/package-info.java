@@ -9,7 +9,7 @@
  *       each new flag once in {@code case_flag} with a {@code FLAGGED} event, raises the priority
  *       at a third message without answer, and hands the notice to an
  *       {@link org.guichet.escalation.EscalationNotifier} (the mail plane's spool).</li>
- *   <li>who is notified: {@code guichet.services.<code>.supervisors}, among the
+ *   <li>who is notified: {@code guichet.administration.services.<code>.supervisors}, among the
  *       service's settings ({@link org.guichet.administration.AdministrationProperties}).</li>
  * </ul>
  * The rules are written out in {@code docs/escalation.md}.

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
-/** Registers a bean only on nodes whose {@code guichet.roles} include the given role. */
+/** Registers a bean only on nodes whose {@code guichet.node.roles} include the given role. */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

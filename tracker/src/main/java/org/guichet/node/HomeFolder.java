@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The folder of this node ({@code guichet.home}): embedded database, keys, logs. Created on
+ * The folder of this node ({@code guichet.node.home}): embedded database, keys, logs. Created on
  * first use readable by its owner only, since it holds the reply-token and DKIM keys; checked
  * writable before anything starts, so that a wrong folder is one clear message, not a
  * PostgreSQL that gives up a minute later.

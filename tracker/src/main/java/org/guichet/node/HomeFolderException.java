@@ -2,7 +2,7 @@ package org.guichet.node;
 
 import java.nio.file.Path;
 
-/** {@code guichet.home} cannot be created or written by the user running Guichet. */
+/** {@code guichet.node.home} cannot be created or written by the user running Guichet. */
 public class HomeFolderException extends RuntimeException {
 
     private final Path home;

@@ -10,7 +10,7 @@ class HomeFolderFailureAnalyzer extends AbstractFailureAnalyzer<HomeFolderExcept
     protected FailureAnalysis analyze(Throwable rootFailure, HomeFolderException cause) {
         return new FailureAnalysis(cause.getMessage() + ".",
                 "Give the user running Guichet write access to " + cause.home()
-                        + ", or choose another folder with --guichet.home=DIR (or the environment variable GUICHET_HOME).",
+                        + ", or choose another folder with --guichet.node.home=DIR (or the environment variable GUICHET_NODE_HOME).",
                 cause);
     }
 }

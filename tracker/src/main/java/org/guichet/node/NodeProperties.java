@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    points to the inbound listeners; without it reply addresses end in the SMTP
  *                    host name, which citizens' mail cannot reach, and the inbound role is refused
  */
-@ConfigurationProperties("guichet")
+@ConfigurationProperties("guichet.node")
 public record NodeProperties(Path home, Set<Role> roles, String name, String replyDomain) {
 
     /** Labels of 1 to 63 letters, digits or inner hyphens, joined by dots ({@code localhost} is one label). */
@@ -52,7 +52,7 @@ public record NodeProperties(Path home, Set<Role> roles, String name, String rep
         return roles.contains(role);
     }
 
-    /** Whether {@code guichet.reply-domain} is set; without it reply addresses cannot be answered. */
+    /** Whether {@code guichet.node.reply-domain} is set; without it reply addresses cannot be answered. */
     public boolean hasReplyDomain() {
         return replyDomain != null;
     }
@@ -62,7 +62,7 @@ public record NodeProperties(Path home, Set<Role> roles, String name, String rep
         return Path.of(System.getProperty("user.home"), ".guichet");
     }
 
-    /** The roles of a node whose {@code guichet.roles} is not set. */
+    /** The roles of a node whose {@code guichet.node.roles} is not set. */
     static Set<Role> byDefault(boolean replyDomain) {
         Set<Role> roles = EnumSet.of(Role.SUBMISSION, Role.WORKER, Role.WEB);
         if (replyDomain) {
@@ -77,7 +77,7 @@ public record NodeProperties(Path home, Set<Role> roles, String name, String rep
         }
         String domain = configured.strip();
         if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
-            throw new IllegalArgumentException("guichet.reply-domain: '" + domain
+            throw new IllegalArgumentException("guichet.node.reply-domain: '" + domain
                     + "' is not a domain name like reponse.caf.fr (letters, digits, hyphens and dots)");
         }
         return domain;

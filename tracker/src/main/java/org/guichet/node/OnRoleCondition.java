@@ -12,7 +12,7 @@ class OnRoleCondition implements Condition {
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Role role = (Role) metadata.getAnnotationAttributes(ConditionalOnRole.class.getName()).get("value");
         // The node's own record, so that conditions and beans agree on the default roles.
-        NodeProperties node = Binder.get(context.getEnvironment()).bindOrCreate("guichet",
+        NodeProperties node = Binder.get(context.getEnvironment()).bindOrCreate("guichet.node",
                 Bindable.of(NodeProperties.class));
         return node.runs(role);
     }

@@ -13,11 +13,11 @@ class ReplyDomainFailureAnalyzer extends AbstractFailureAnalyzer<ReplyDomainRequ
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ReplyDomainRequiredException cause) {
-        return new FailureAnalysis("The inbound role needs guichet.reply-domain: citizens' replies reach this node"
+        return new FailureAnalysis("The inbound role needs guichet.node.reply-domain: citizens' replies reach this node"
                 + " only at reply addresses of that domain, whose MX points here; without it reply addresses end"
                 + " in this host's name and no reply can arrive.",
-                "Set guichet.reply-domain (e.g. --guichet.reply-domain=reponse.caf.fr, or GUICHET_REPLYDOMAIN) and"
-                        + " publish its MX, or leave inbound out of guichet.roles on this node.",
+                "Set guichet.node.reply-domain (e.g. --guichet.node.reply-domain=reponse.caf.fr, or GUICHET_NODE_REPLYDOMAIN) and"
+                        + " publish its MX, or leave inbound out of guichet.node.roles on this node.",
                 cause);
     }
 

@@ -2,7 +2,7 @@ package org.guichet.sla;
 
 import org.guichet.calendar.BusinessCalendar;
 
-/** The business calendar each service counts its working time in ({@code guichet.services.<code>.calendar}). */
+/** The business calendar each service counts its working time in ({@code guichet.administration.services.<code>.calendar}). */
 @FunctionalInterface
 public interface ServiceCalendars {
 

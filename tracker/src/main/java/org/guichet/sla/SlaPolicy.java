@@ -8,7 +8,7 @@ import java.util.Objects;
  * version's date. Versions are never changed: a new one is added, and a clock keeps the
  * version in force at the event that started it.
  *
- * @param serviceCode   the service ({@code guichet.services.<code>})
+ * @param serviceCode   the service ({@code guichet.administration.services.<code>})
  * @param version       1, 2, 3… per service; 0 for the configured default
  *                      ({@code guichet.sla.*}) that applies where the service has no version
  * @param effectiveFrom first instant the version applies to

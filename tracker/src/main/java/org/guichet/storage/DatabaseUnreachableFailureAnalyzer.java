@@ -49,6 +49,6 @@ class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
     private static FailureAnalysis unreachable(String url, String reason, Throwable failure) {
         return new FailureAnalysis("Guichet cannot reach the PostgreSQL at " + url + " (spring.datasource.url): " + reason,
                 "Start that PostgreSQL or correct spring.datasource.url. Without spring.datasource.url Guichet runs"
-                        + " its own embedded PostgreSQL under guichet.home.", failure);
+                        + " its own embedded PostgreSQL under guichet.node.home.", failure);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded default: without {@code spring.datasource.url}, Guichet starts its own
- * PostgreSQL under {@code guichet.home}. With it, Spring Boot's usual data source is used.
+ * PostgreSQL under {@code guichet.node.home}. With it, Spring Boot's usual data source is used.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDataSourceCondition.class)

@@ -16,20 +16,20 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class AdministrationPropertiesTest {
 
     private static AdministrationProperties bind(Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("guichet",
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("guichet.administration",
                 AdministrationProperties.class);
     }
 
     @Test
     void everySettingOfAServiceIsReadIntoOneDefinition() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("guichet.services.prestations.name", "Prestations");
-        settings.put("guichet.services.prestations.senders", "@caf.fr");
-        settings.put("guichet.services.prestations.supervisors", "chef.prestations@caf.fr, adjoint@caf.fr");
-        settings.put("guichet.services.prestations.mailbox", "prestations@caf.fr");
-        settings.put("guichet.services.prestations.agent-addresses", "agent.un@caf.fr,agent.deux@caf.fr");
-        settings.put("guichet.services.prestations.mailbox-mode", "true");
-        settings.put("guichet.services.accueil.name", "Accueil");
+        settings.put("guichet.administration.services.prestations.name", "Prestations");
+        settings.put("guichet.administration.services.prestations.senders", "@caf.fr");
+        settings.put("guichet.administration.services.prestations.supervisors", "chef.prestations@caf.fr, adjoint@caf.fr");
+        settings.put("guichet.administration.services.prestations.mailbox", "prestations@caf.fr");
+        settings.put("guichet.administration.services.prestations.agent-addresses", "agent.un@caf.fr,agent.deux@caf.fr");
+        settings.put("guichet.administration.services.prestations.mailbox-mode", "true");
+        settings.put("guichet.administration.services.accueil.name", "Accueil");
         AdministrationProperties properties = bind(settings);
 
         ServiceDefinition prestations = properties.services().get("prestations");
@@ -52,17 +52,17 @@ class AdministrationPropertiesTest {
     @Test
     void servicesKeepTheOrderTheyAreWrittenIn() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("guichet.services.zeta.name", "Zeta");
-        settings.put("guichet.services.alpha.name", "Alpha");
-        settings.put("guichet.services.mu.name", "Mu");
+        settings.put("guichet.administration.services.zeta.name", "Zeta");
+        settings.put("guichet.administration.services.alpha.name", "Alpha");
+        settings.put("guichet.administration.services.mu.name", "Mu");
         assertThat(bind(settings).services().keySet()).containsExactly("zeta", "alpha", "mu");
     }
 
     @Test
     void anAddressThatCouldReachAHeaderIsRefusedNamingItsProperty() {
-        assertThatThrownBy(() -> bind(Map.of("guichet.services.prestations.supervisors",
+        assertThatThrownBy(() -> bind(Map.of("guichet.administration.services.prestations.supervisors",
                 "Chef <chef@caf.fr>")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("guichet.services.prestations.supervisors");
+                .rootCause().hasMessageContaining("guichet.administration.services.prestations.supervisors");
     }
 }

@@ -20,8 +20,7 @@ class ServiceDirectoryTest {
     private final JdbcClient jdbc = JdbcClient.create(database);
 
     private ServiceDirectory directory(Map<String, ServiceDefinition> services) {
-        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"), services), jdbc);
+        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault", services), jdbc);
         directory.afterPropertiesSet();
         return directory;
     }

@@ -66,8 +66,7 @@ final class AuditRig {
     private int queue;
 
     AuditRig() {
-        services = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault, \"accueil\""),
+        services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault, \"accueil\"",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of("@caf.fr"), null, null,
                         null, null, "default"))), jdbc);
         services.afterPropertiesSet();

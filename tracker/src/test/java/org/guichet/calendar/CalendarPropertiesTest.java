@@ -29,19 +29,19 @@ class CalendarPropertiesTest {
     @Test
     void operatorsDefineNamedCalendars() {
         context.withPropertyValues(
-                "guichet.calendars.prefecture-67.holidays=FR-ALSACE-MOSELLE",
-                "guichet.calendars.prefecture-67.hours.monday-friday=08:30-12:00,13:30-17:00",
-                "guichet.calendars.prefecture-67.hours.saturday=09:00-12:00",
-                "guichet.calendars.prefecture-67.closures[0].from=2026-05-15",
-                "guichet.calendars.prefecture-67.closures[0].label=Pont de l'Ascension",
-                "guichet.calendars.prefecture-67.closures[1].from=2026-12-28",
-                "guichet.calendars.prefecture-67.closures[1].to=2026-12-31",
-                "guichet.calendars.prefecture-67.closures[1].label=Fermeture de fin d'année",
-                "guichet.calendars.cgss-reunion.zone=Indian/Reunion",
-                "guichet.calendars.cgss-reunion.holidays=FR-RE",
-                "guichet.calendars.spf-bruxelles.zone=Europe/Brussels",
-                "guichet.calendars.spf-bruxelles.holidays=BE",
-                "guichet.calendars.spf-bruxelles.hours.monday=00:00-24:00").run(started -> {
+                "guichet.sla.calendars.prefecture-67.holidays=FR-ALSACE-MOSELLE",
+                "guichet.sla.calendars.prefecture-67.hours.monday-friday=08:30-12:00,13:30-17:00",
+                "guichet.sla.calendars.prefecture-67.hours.saturday=09:00-12:00",
+                "guichet.sla.calendars.prefecture-67.closures[0].from=2026-05-15",
+                "guichet.sla.calendars.prefecture-67.closures[0].label=Pont de l'Ascension",
+                "guichet.sla.calendars.prefecture-67.closures[1].from=2026-12-28",
+                "guichet.sla.calendars.prefecture-67.closures[1].to=2026-12-31",
+                "guichet.sla.calendars.prefecture-67.closures[1].label=Fermeture de fin d'année",
+                "guichet.sla.calendars.cgss-reunion.zone=Indian/Reunion",
+                "guichet.sla.calendars.cgss-reunion.holidays=FR-RE",
+                "guichet.sla.calendars.spf-bruxelles.zone=Europe/Brussels",
+                "guichet.sla.calendars.spf-bruxelles.holidays=BE",
+                "guichet.sla.calendars.spf-bruxelles.hours.monday=00:00-24:00").run(started -> {
             BusinessCalendars calendars = started.getBean(BusinessCalendars.class);
             assertThat(calendars.names()).containsExactly("cgss-reunion", "prefecture-67", "spf-bruxelles");
 
@@ -70,22 +70,22 @@ class CalendarPropertiesTest {
 
     @Test
     void unknownHolidayCodeStopsTheStartNamingTheProperty() {
-        context.withPropertyValues("guichet.calendars.mairie.holidays=FR,DE").run(started ->
+        context.withPropertyValues("guichet.sla.calendars.mairie.holidays=FR,DE").run(started ->
                 assertThat(started).hasFailed().getFailure()
-                        .hasMessageContaining("guichet.calendars.mairie.holidays")
+                        .hasMessageContaining("guichet.sla.calendars.mairie.holidays")
                         .hasMessageContaining("'DE'")
                         .hasMessageContaining("FR-ALSACE-MOSELLE"));
     }
 
     @Test
     void malformedHoursStopTheStartNamingTheProperty() {
-        context.withPropertyValues("guichet.calendars.mairie.hours.monday=8h30-12h").run(started ->
+        context.withPropertyValues("guichet.sla.calendars.mairie.hours.monday=8h30-12h").run(started ->
                 assertThat(started).hasFailed().getFailure()
-                        .hasMessageContaining("guichet.calendars.mairie.hours.monday"));
-        context.withPropertyValues("guichet.calendars.mairie.hours.friday-monday=08:30-12:00").run(started ->
+                        .hasMessageContaining("guichet.sla.calendars.mairie.hours.monday"));
+        context.withPropertyValues("guichet.sla.calendars.mairie.hours.friday-monday=08:30-12:00").run(started ->
                 assertThat(started).hasFailed().getFailure()
                         .hasMessageContaining("friday-monday"));
-        context.withPropertyValues("guichet.calendars.mairie.hours.monday=12:00-08:30").run(started ->
+        context.withPropertyValues("guichet.sla.calendars.mairie.hours.monday=12:00-08:30").run(started ->
                 assertThat(started).hasFailed().getFailure()
                         .hasMessageContaining("closes before it opens"));
     }
@@ -96,7 +96,7 @@ class CalendarPropertiesTest {
             BusinessCalendars calendars = started.getBean(BusinessCalendars.class);
             assertThat(calendars.find("mairie")).isEmpty();
             assertThatThrownBy(() -> calendars.get("mairie"))
-                    .hasMessageContaining("guichet.calendars.mairie").hasMessageContaining("default");
+                    .hasMessageContaining("guichet.sla.calendars.mairie").hasMessageContaining("default");
         });
     }
 }

@@ -35,8 +35,7 @@ final class CaseworkRig {
     private int queue;
 
     CaseworkRig() {
-        services = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of("@caf.fr"), null, null,
                         null, null, "default"),
                         "logement", new ServiceDefinition("Aides au logement", List.of(), List.of("logement@caf.fr"),

@@ -42,10 +42,10 @@ class AttachmentApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-web-attachments-"
+        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-web-attachments-"
                 + ProcessHandle.current().pid());
-        registry.add("guichet.roles", () -> "web");
-        registry.add("guichet.services.prestations.name", () -> "CAF Prestations");
+        registry.add("guichet.node.roles", () -> "web");
+        registry.add("guichet.administration.services.prestations.name", () -> "CAF Prestations");
         // As the deployed application.properties sets it.
         registry.add("spring.mvc.problemdetails.enabled", () -> "true");
     }

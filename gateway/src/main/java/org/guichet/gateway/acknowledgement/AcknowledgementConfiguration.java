@@ -41,7 +41,7 @@ class AcknowledgementConfiguration {
             if (!records.configure(code, settings.implicitDecision(), settings.recourse(),
                     settings.recourseEnglish())) {
                 throw new IllegalArgumentException("guichet.acknowledgement.services." + code + ": no service '" + code
-                        + "' (define it under guichet.services." + code + ")");
+                        + "' (define it under guichet.administration.services." + code + ")");
             }
         });
         Path folder = properties.templates() != null ? properties.templates()
@@ -52,7 +52,7 @@ class AcknowledgementConfiguration {
         try {
             address = new InternetAddress(from, true);
         } catch (AddressException e) {
-            throw new IllegalArgumentException("guichet.acknowledgement.from (or guichet.reply-domain) gives '" + from
+            throw new IllegalArgumentException("guichet.acknowledgement.from (or guichet.node.reply-domain) gives '" + from
                     + "', which is not an address: " + e.getMessage(), e);
         }
         return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties, address, clock);

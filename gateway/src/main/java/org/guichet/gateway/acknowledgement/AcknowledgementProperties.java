@@ -22,9 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senderWindow the window of {@code perSender}
  * @param templates    folder of template overrides, {@code <folder>/<name>.txt} for every service
  *                     and {@code <folder>/<service code>/<name>.txt} for one; default
- *                     {@code <guichet.home>/templates/acknowledgement}; read at start
+ *                     {@code <guichet.node.home>/templates/acknowledgement}; read at start
  * @param from         the From address of acknowledgements, shown with the service's name;
- *                     default {@code accuse-reception@<guichet.reply-domain>}, a domain Guichet
+ *                     default {@code accuse-reception@<guichet.node.reply-domain>}, a domain Guichet
  *                     receives and signs for (DMARC alignment, RFC 7489)
  * @param services     per service code: {@code implicit-decision} ({@code NONE},
  *                     {@code ACCEPTANCE}, {@code REJECTION}: what two months of silence mean,

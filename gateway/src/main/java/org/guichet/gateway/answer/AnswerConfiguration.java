@@ -22,7 +22,7 @@ class AnswerConfiguration {
         return new ServiceMailboxes(properties, directory, jdbc);
     }
 
-    /** Reply addresses are in the reply domain, as the pipeline writes them ({@code guichet.reply-domain}). */
+    /** Reply addresses are in the reply domain, as the pipeline writes them ({@code guichet.node.reply-domain}). */
     @Bean
     CaseReplyPath caseReplyPath(AgentAnswers answers, ReplyTokenSigner signer, ReplyDomain replyDomain,
             Clock clock) {

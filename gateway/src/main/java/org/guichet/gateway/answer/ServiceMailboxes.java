@@ -18,7 +18,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Services' answering settings: written at start from {@code guichet.services.<code>.mailbox},
+ * Services' answering settings: written at start from {@code guichet.administration.services.<code>.mailbox},
  * {@code .agent-addresses} and {@code .mailbox-mode} (the configuration is authoritative, as it
  * is for the rest of a service: a service no longer configured for mailbox mode leaves it),
  * and read from the database for every answer and every forwarded message.
@@ -45,8 +45,8 @@ public class ServiceMailboxes implements InitializingBean {
             String mailbox = settings.mailbox() == null || settings.mailbox().isBlank() ? null
                     : address(code, "mailbox", settings.mailbox());
             if (settings.mailboxMode() && mailbox == null) {
-                throw new IllegalStateException("guichet.services." + code + ".mailbox-mode=true needs"
-                        + " guichet.services." + code + ".mailbox, the service mailbox citizens' messages go to");
+                throw new IllegalStateException("guichet.administration.services." + code + ".mailbox-mode=true needs"
+                        + " guichet.administration.services." + code + ".mailbox, the service mailbox citizens' messages go to");
             }
             String[] agents = settings.agentAddresses().stream().filter(a -> !a.isBlank())
                     .map(a -> address(code, "agent-addresses", a)).toArray(String[]::new);
@@ -76,7 +76,7 @@ public class ServiceMailboxes implements InitializingBean {
             }
             return parsed.getAddress().toLowerCase(Locale.ROOT);
         } catch (AddressException e) {
-            throw new IllegalStateException("guichet.services." + code + "." + key + ": '" + value
+            throw new IllegalStateException("guichet.administration.services." + code + "." + key + ": '" + value
                     + "' is not an address (" + e.getMessage() + ")", e);
         }
     }

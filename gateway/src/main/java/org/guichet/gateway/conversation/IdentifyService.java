@@ -14,7 +14,7 @@ import org.guichet.gateway.noreply.SetReplyAddress;
 
 /**
  * Finds the service a message belongs to — by submitting application, then by sender
- * address or domain ({@code guichet.services.*}) — and names it on the mail, so the reply
+ * address or domain ({@code guichet.administration.services.*}) — and names it on the mail, so the reply
  * address shows the service and the conversation is recorded under it.
  * Guichet-only: it needs the service directory of {@link GuichetServices}.
  *

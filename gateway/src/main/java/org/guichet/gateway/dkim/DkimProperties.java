@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 {@code <domain>.private-key} (path of a PKCS#8 PEM RSA private key); kept as
  *                 flat keys because a domain name has dots, which a nested map would split
  * @param generate a listed domain without {@code private-key} gets a 2048-bit key generated once
- *                 into {@code <guichet.home>/keys/dkim-<domain>-<selector>.pem}, and its DNS
+ *                 into {@code <guichet.node.home>/keys/dkim-<domain>-<selector>.pem}, and its DNS
  *                 record is logged; false makes a missing {@code private-key} an error
  */
 @ConfigurationProperties("guichet.dkim")

@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The escalation worker: how often it sweeps the open cases and who its notices come from.
- * Supervisors are set per service: {@code guichet.services.<code>.supervisors}.
+ * Supervisors are set per service: {@code guichet.administration.services.<code>.supervisors}.
  *
  * @param interval wait between two sweeps; a flag is raised at most this long after it is due
  * @param pageSize open cases read at once; bounds the memory of a sweep
  * @param sender   From and envelope sender of the notices; empty means {@code guichet@} the
- *                 reply domain ({@code guichet.reply-domain}, else {@code guichet.smtp.hostname})
+ *                 reply domain ({@code guichet.node.reply-domain}, else {@code guichet.smtp.hostname})
  */
 @ConfigurationProperties("guichet.escalation")
 public record EscalationProperties(

@@ -8,11 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The inbound listener, MX of the reply domains, where citizens' replies arrive. It runs on
- * nodes whose {@code guichet.roles} include {@code inbound}; its port is
+ * nodes whose {@code guichet.node.roles} include {@code inbound}; its port is
  * {@code guichet.smtp.inbound.port} (2526 by default).
  *
  * @param replyDomains      domains of the reply addresses ({@code reply+<token>@<domain>}); when
- *                          empty, {@code guichet.reply-domain}, else {@code guichet.smtp.hostname}
+ *                          empty, {@code guichet.node.reply-domain}, else {@code guichet.smtp.hostname}
  * @param captureAddresses  other addresses whose mail is kept rather than refused, for instance an
  *                          administration's old {@code noreply@caf.fr} so that replies sent there
  *                          are no longer black-holed: {@code noreply@caf.fr} (the local part compared

@@ -39,7 +39,7 @@ class PipelineConfiguration {
             return new GuichetMailetContext(published, List.of(Domain.of(replyDomain.name())),
                     new MailAddress(postmaster));
         } catch (AddressException | IllegalArgumentException e) {
-            throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.reply-domain) gives '"
+            throw new PipelineConfigurationException("guichet.pipeline.postmaster (or guichet.node.reply-domain) gives '"
                     + postmaster + "', which is not an address: " + e.getMessage(), e);
         }
     }

@@ -16,8 +16,8 @@ class ReplyDomainConfiguration {
     ReplyDomain replyDomain(NodeProperties node, SmtpProperties smtp) {
         ReplyDomain domain = ReplyDomain.of(node, smtp);
         if (!domain.configured()) {
-            log.warn("guichet.reply-domain is not set: reply addresses end in @{}, which citizens' mail cannot"
-                    + " reach, and the inbound role stays off. Set guichet.reply-domain to a domain whose MX points"
+            log.warn("guichet.node.reply-domain is not set: reply addresses end in @{}, which citizens' mail cannot"
+                    + " reach, and the inbound role stays off. Set guichet.node.reply-domain to a domain whose MX points"
                     + " to this node's inbound listener.", domain.name());
         }
         return domain;

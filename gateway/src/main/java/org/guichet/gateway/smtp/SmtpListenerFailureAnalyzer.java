@@ -11,6 +11,6 @@ class SmtpListenerFailureAnalyzer extends AbstractFailureAnalyzer<SmtpListenerEx
         return new FailureAnalysis("Guichet could not start: " + cause.getMessage() + ".",
                 "Stop the program already listening on port " + cause.port() + " (ss -ltnp 'sport = :" + cause.port()
                         + "'), or choose another port with --" + cause.property() + "=PORT, or leave the "
-                        + cause.listener() + " role out of guichet.roles on this node.", cause);
+                        + cause.listener() + " role out of guichet.node.roles on this node.", cause);
     }
 }

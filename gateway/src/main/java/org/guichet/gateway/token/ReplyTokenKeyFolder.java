@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Key files under {@code <guichet.home>/keys}: {@code reply-token-<id>.key}, one base64 secret
+ * Key files under {@code <guichet.node.home>/keys}: {@code reply-token-<id>.key}, one base64 secret
  * each, readable by the owner only (mode 0600), like an SSH private key.
  */
 public final class ReplyTokenKeyFolder {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Keys that sign reply tokens. Leave both empty on a single node: a key is then generated once
- * into {@code <guichet.home>/keys/reply-token-k1.key} (mode 0600). Nodes sharing one database
+ * into {@code <guichet.node.home>/keys/reply-token-k1.key} (mode 0600). Nodes sharing one database
  * must share the keys, so configure them there.
  *
  * @param keys      key id (1 to 16 lower-case letters or digits) to base64 secret of at least 32

@@ -103,8 +103,7 @@ class AcknowledgeTest {
 
     @BeforeEach
     void servicesConversationAndMailets() throws MessagingException {
-        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations familiales", List.of(), List.of(),
                                 "sous 5 jours ouvrés", "prestations@caf.fr", "3230",
                                 "CAF de l'Hérault, 8 rue Chaptal, 34000 Montpellier", "default"),

@@ -48,11 +48,11 @@ class AcknowledgementConfigurationTest {
         Files.createDirectories(HOME.resolve("templates/acknowledgement/aides"));
         Files.writeString(HOME.resolve("templates/acknowledgement/aides/fr.txt"), "Dossier ${reference}\n");
         registry.add("spring.datasource.url", TestPostgres::newDatabaseUrl);
-        registry.add("guichet.home", HOME::toString);
-        registry.add("guichet.roles", () -> "worker");
+        registry.add("guichet.node.home", HOME::toString);
+        registry.add("guichet.node.roles", () -> "worker");
         registry.add("guichet.pipeline.config", pipeline::toString);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.fr");
-        registry.add("guichet.services.aides.name", () -> "Aides au logement");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.fr");
+        registry.add("guichet.administration.services.aides.name", () -> "Aides au logement");
         registry.add("guichet.acknowledgement.services.aides.implicit-decision", () -> "ACCEPTANCE");
         registry.add("guichet.acknowledgement.services.aides.recourse", () -> "Recours : commission de recours amiable.");
         registry.add("guichet.acknowledgement.period", () -> "3d");

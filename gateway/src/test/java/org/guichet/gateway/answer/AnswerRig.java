@@ -78,8 +78,7 @@ final class AnswerRig implements AutoCloseable {
     private int queue;
 
     AnswerRig() {
-        AdministrationProperties administration = new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        AdministrationProperties administration = new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("CAF Prestations", List.of(), List.of(), null,
                                 "prestations@caf.fr", null, null, "default", List.of(), MAILBOX, List.of(AGENT), true),
                         "accueil", new ServiceDefinition("Accueil CAF", List.of(), List.of(), null, null, null, null,

@@ -40,11 +40,11 @@ class AttachmentPipelineTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", AttachmentPipelineTest::tempHome);
-        registry.add("guichet.roles", () -> "inbound,worker");
+        registry.add("guichet.node.home", AttachmentPipelineTest::tempHome);
+        registry.add("guichet.node.roles", () -> "inbound,worker");
         registry.add("guichet.smtp.inbound.port", () -> PORT);
         registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
-        registry.add("guichet.reply-domain", () -> REPLY_DOMAIN);
+        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
         registry.add("guichet.attachments.max-size", () -> "32KB");
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + FreePort.next());
     }

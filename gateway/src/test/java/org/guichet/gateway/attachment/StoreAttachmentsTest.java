@@ -75,8 +75,7 @@ class StoreAttachmentsTest {
 
     @BeforeEach
     void mailet() throws Exception {
-        new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
                         "default"))), jdbc).afterPropertiesSet();
         AttachmentProperties defaults = AttachmentProperties.defaults();

@@ -40,10 +40,10 @@ class DkimContextAttributeTest {
                 </processors></mailetcontainer>
                 """);
         registry.add("spring.datasource.url", TestPostgres::newDatabaseUrl);
-        registry.add("guichet.home", HOME::toString);
-        registry.add("guichet.roles", () -> "worker");
+        registry.add("guichet.node.home", HOME::toString);
+        registry.add("guichet.node.roles", () -> "worker");
         registry.add("guichet.pipeline.config", pipeline::toString);
-        registry.add("guichet.reply-domain", () -> "reponse.caf.fr");
+        registry.add("guichet.node.reply-domain", () -> "reponse.caf.fr");
         registry.add("guichet.dkim.domains.caf.fr.selector", () -> "s2026");
     }
 

@@ -65,17 +65,16 @@ final class EscalationRig implements AutoCloseable {
             .bindOrCreate("guichet.sla", SlaProperties.class);
     final SlaPolicyStore policies;
     final AdministrationProperties supervisors = new Binder(new MapConfigurationPropertySource(Map.of(
-            "guichet.services.prestations.supervisors", "chef.prestations@caf.fr,adjoint.prestations@caf.fr",
-            "guichet.services.titres.supervisors", "chef.titres@caf.fr")))
-            .bindOrCreate("guichet", AdministrationProperties.class);
+            "guichet.administration.services.prestations.supervisors", "chef.prestations@caf.fr,adjoint.prestations@caf.fr",
+            "guichet.administration.services.titres.supervisors", "chef.titres@caf.fr")))
+            .bindOrCreate("guichet.administration", AdministrationProperties.class);
     final BusinessCalendars calendars = BusinessCalendars.from(new CalendarProperties(null));
     private final List<PostgresSpool> spools = new ArrayList<>();
     private int queue;
 
     EscalationRig(Instant start) {
         clock = new TestClock(start);
-        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", service("Prestations familiales"), "accueil", service("Accueil"),
                         "titres", service("Titres de séjour"))), jdbc);
         services.afterPropertiesSet();

@@ -19,7 +19,7 @@ class InboundConfigurationTest {
 
     /** A node with the reply domain {@code reponse.caf.fr}, so that its default roles include inbound. */
     private ApplicationContextRunner runner() {
-        return bareRunner().withPropertyValues("guichet.reply-domain=reponse.caf.fr")
+        return bareRunner().withPropertyValues("guichet.node.reply-domain=reponse.caf.fr")
                 .withBean(ReplyDomain.class, () -> new ReplyDomain("reponse.caf.fr", true));
     }
 
@@ -43,10 +43,10 @@ class InboundConfigurationTest {
 
     @Test
     void inboundRoleWithoutReplyDomainIsRefusedNamingTheProperty() {
-        bareRunner().withPropertyValues("guichet.roles=inbound")
+        bareRunner().withPropertyValues("guichet.node.roles=inbound")
                 .run(context -> assertThat(context).getFailure()
                         .hasRootCauseInstanceOf(ReplyDomainRequiredException.class)
-                        .rootCause().hasMessageContaining("guichet.reply-domain"));
+                        .rootCause().hasMessageContaining("guichet.node.reply-domain"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class InboundConfigurationTest {
 
     @Test
     void nodesWithoutTheInboundRoleDoNotBuildIt() {
-        runner().withPropertyValues("guichet.roles=worker", "guichet.inbound.capture-addresses=ne-pas-repondre")
+        runner().withPropertyValues("guichet.node.roles=worker", "guichet.inbound.capture-addresses=ne-pas-repondre")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(InboundAddresses.class);

@@ -46,13 +46,13 @@ class InboundListenerTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> tempHome());
-        registry.add("guichet.roles", () -> "inbound");
+        registry.add("guichet.node.home", () -> tempHome());
+        registry.add("guichet.node.roles", () -> "inbound");
         registry.add("guichet.smtp.inbound.port", () -> PORT);
         registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
         registry.add("guichet.smtp.max-message-size", () -> "64KB");
         // guichet.inbound.reply-domains left unset: the reply domain of the pipeline is the default.
-        registry.add("guichet.reply-domain", () -> REPLY_DOMAIN);
+        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
         registry.add("guichet.inbound.capture-addresses", () -> "noreply@caf.test");
         registry.add("guichet.inbound.invalid-recipients.tarpit-after", () -> 2);
         registry.add("guichet.inbound.invalid-recipients.tarpit-delay", () -> TARPIT_MILLIS + "ms");

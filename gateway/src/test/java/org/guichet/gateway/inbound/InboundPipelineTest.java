@@ -40,11 +40,11 @@ class InboundPipelineTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", InboundListenerTest::tempHome);
-        registry.add("guichet.roles", () -> "inbound,worker");
+        registry.add("guichet.node.home", InboundListenerTest::tempHome);
+        registry.add("guichet.node.roles", () -> "inbound,worker");
         registry.add("guichet.smtp.inbound.port", () -> PORT);
         registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
-        registry.add("guichet.reply-domain", () -> REPLY_DOMAIN);
+        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
         // Nothing listens there: a relayed reply would show up as a recipient row, not as mail.
         registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + FreePort.next());
     }

@@ -71,7 +71,7 @@ class PipelineConfigurationTest {
 
     @Test
     void replyDomainComesFromItsProperty() {
-        runner().withPropertyValues("guichet.reply-domain=reponse.caf.fr")
+        runner().withPropertyValues("guichet.node.reply-domain=reponse.caf.fr")
                 .run(context -> {
                     List<Outgoing> outcomes = context.getBean(MailetContainer.class).process(claimed("noreply@caf.fr",
                             List.of("alice@example.org"), TestPipelines.raw("From: noreply@caf.fr")));
@@ -115,7 +115,7 @@ class PipelineConfigurationTest {
 
     @Test
     void nodesWithoutTheWorkerRoleDoNotLoadThePipeline() {
-        runner().withPropertyValues("guichet.roles=web")
+        runner().withPropertyValues("guichet.node.roles=web")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MailetContainer.class));
     }
 }

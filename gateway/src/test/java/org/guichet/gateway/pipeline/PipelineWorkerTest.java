@@ -56,7 +56,7 @@ class PipelineWorkerTest {
                 Duration.ofMinutes(5), null);
         return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()), properties.config()),
                 TestPipelines.domainContext(), PipelineConfiguration.placeholders(
-                        TestPipelines.environment(Map.of("guichet.reply-domain", "reponse.caf.fr")), properties, smtp));
+                        TestPipelines.environment(Map.of("guichet.node.reply-domain", "reponse.caf.fr")), properties, smtp));
     }
 
     private long spool(String sender, List<String> recipients, byte[] raw) {

@@ -112,8 +112,8 @@ final class TestPipelines {
             application = new org.springframework.boot.builder.SpringApplicationBuilder(
                     org.guichet.gateway.GatewayTestApplication.class)
                     .web(org.springframework.boot.WebApplicationType.NONE)
-                    .properties("spring.datasource.url=" + url, "guichet.home=" + home, "guichet.roles=",
-                            "guichet.reply-domain=reponse.caf.fr", "guichet.smtp.hostname=mx.guichet.test",
+                    .properties("spring.datasource.url=" + url, "guichet.node.home=" + home, "guichet.node.roles=",
+                            "guichet.node.reply-domain=reponse.caf.fr", "guichet.smtp.hostname=mx.guichet.test",
                             "guichet.administration.code=caf", "guichet.administration.name=CAF",
                             "guichet.tokens.keys.k1=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                             "guichet.tokens.active-key=k1")

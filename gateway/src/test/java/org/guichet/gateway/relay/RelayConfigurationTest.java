@@ -71,7 +71,7 @@ class RelayConfigurationTest {
 
     @Test
     void defaultsFollowRfc5321() {
-        runner.withPropertyValues("guichet.roles=worker").run(context -> {
+        runner.withPropertyValues("guichet.node.roles=worker").run(context -> {
             assertThat(context).hasSingleBean(DeliveryWorker.class);
             assertThat(context.getBean(DeliveryWorker.class).isRunning()).as("started with the context").isTrue();
             RelayProperties settings = context.getBean(RelayProperties.class);
@@ -87,7 +87,7 @@ class RelayConfigurationTest {
 
     @Test
     void settingsBindAndThePasswordStaysOutOfToString() {
-        runner.withPropertyValues("guichet.roles=worker", "guichet.relay.smarthost=relais.interieur.test:587",
+        runner.withPropertyValues("guichet.node.roles=worker", "guichet.relay.smarthost=relais.interieur.test:587",
                 "guichet.relay.username=guichet", "guichet.relay.password=tres-secret", "guichet.relay.tls=required",
                 "guichet.relay.retry-schedule=1m,10m", "guichet.relay.max-age=4d").run(context -> {
             RelayProperties settings = context.getBean(RelayProperties.class);
@@ -101,7 +101,7 @@ class RelayConfigurationTest {
 
     @Test
     void noRelayOnNodesWithoutTheWorkerRole() {
-        runner.withPropertyValues("guichet.roles=submission,web")
+        runner.withPropertyValues("guichet.node.roles=submission,web")
                 .run(context -> assertThat(context).doesNotHaveBean(DeliveryWorker.class));
     }
 }

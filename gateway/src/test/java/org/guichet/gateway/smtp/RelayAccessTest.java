@@ -36,8 +36,8 @@ class RelayAccessTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", SubmissionListenerTest::tempHome);
-        registry.add("guichet.roles", () -> "submission");
+        registry.add("guichet.node.home", SubmissionListenerTest::tempHome);
+        registry.add("guichet.node.roles", () -> "submission");
         registry.add("guichet.smtp.submission.port", () -> PORT);
         registry.add("guichet.submission.allowed-networks", () -> "192.0.2.0/24");
         registry.add("guichet.smtp.tls.key-store", KEY_STORE::toString);

@@ -34,8 +34,8 @@ class SubmissionListenerTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.home", () -> tempHome());
-        registry.add("guichet.roles", () -> "submission");
+        registry.add("guichet.node.home", () -> tempHome());
+        registry.add("guichet.node.roles", () -> "submission");
         registry.add("guichet.smtp.submission.port", () -> PORT);
         registry.add("guichet.smtp.hostname", () -> "guichet.test");
         registry.add("guichet.smtp.max-message-size", () -> "64KB");

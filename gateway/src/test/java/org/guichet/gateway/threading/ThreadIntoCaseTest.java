@@ -81,8 +81,7 @@ class ThreadIntoCaseTest {
 
     @BeforeEach
     void conversationAndMailet() throws MessagingException {
-        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties(
-                new AdministrationProperties.Administration("caf-34", "CAF de l'Hérault"),
+        ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
                         "default"))), jdbc);
         services.afterPropertiesSet();
