@@ -3,40 +3,34 @@ package org.guichet.cli;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code guichet account …}: people who sign in to the web UI and REST API. */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Manage web accounts.",
         subcommands = {AccountCommand.Add.class, AccountCommand.ResetPassword.class, AccountCommand.Services.class,
                 AccountCommand.Disable.class, AccountCommand.Enable.class})
-class AccountCommand implements Runnable {
+class AccountCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
+    /** A subcommand on one account, named first on the command line. */
+    abstract static class OnAccount extends Subcommand {
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; its password is printed once.")
-    static class Add implements Callable<Integer> {
-
-        private final AccountService accounts;
-
-        @Spec
-        CommandSpec spec;
+        final AccountService accounts;
 
         @Parameters(paramLabel = "USERNAME")
         String username;
+
+        OnAccount(AccountService accounts) {
+            this.accounts = accounts;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; its password is printed once.")
+    static class Add extends OnAccount {
 
         @Option(names = "--role", required = true, split = ",",
                 description = "One or more of: ${COMPLETION-CANDIDATES}.")
@@ -47,35 +41,27 @@ class AccountCommand implements Runnable {
         List<String> services = List.of();
 
         Add(AccountService accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         @Override
         public Integer call() {
             String password = accounts.create(username, roles, services);
-            spec.commandLine().getOut().printf("account:  %s%npassword: %s%n(shown once)%n", username, password);
+            out().printf("account:  %s%npassword: %s%n(shown once)%n", username, password);
             return 0;
         }
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true, description = "Give an account a new password.")
-    static class ResetPassword implements Callable<Integer> {
-
-        private final AccountService accounts;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    static class ResetPassword extends OnAccount {
 
         ResetPassword(AccountService accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().printf("account:  %s%npassword: %s%n(shown once)%n", username,
+            out().printf("account:  %s%npassword: %s%n(shown once)%n", username,
                     accounts.resetPassword(username));
             return 0;
         }
@@ -83,22 +69,14 @@ class AccountCommand implements Runnable {
 
     @Command(name = "services", mixinStandardHelpOptions = true,
             description = "Show the account's services, or set them with --service.")
-    static class Services implements Callable<Integer> {
-
-        private final AccountService accounts;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    static class Services extends OnAccount {
 
         @Option(names = "--service", split = ",", paramLabel = "CODE",
                 description = "The services the account belongs to from now on (replaces the ones it had).")
         List<String> services;
 
         Services(AccountService accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         @Override
@@ -106,25 +84,17 @@ class AccountCommand implements Runnable {
             if (services != null) {
                 accounts.place(username, services);
             }
-            spec.commandLine().getOut().printf("account:  %s%nservices: %s%n", username,
+            out().printf("account:  %s%nservices: %s%n", username,
                     String.join(", ", accounts.services(username)));
             return 0;
         }
     }
 
     /** Disabling and enabling: one account name, one flag. */
-    abstract static class Switch implements Callable<Integer> {
-
-        private final AccountService accounts;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
+    abstract static class Switch extends OnAccount {
 
         Switch(AccountService accounts) {
-            this.accounts = accounts;
+            super(accounts);
         }
 
         abstract boolean enabled();
@@ -132,7 +102,7 @@ class AccountCommand implements Runnable {
         @Override
         public Integer call() {
             accounts.enable(username, enabled());
-            spec.commandLine().getOut().printf("account:  %s%nstatus:   %s%n", username,
+            out().printf("account:  %s%nstatus:   %s%n", username,
                     enabled() ? "enabled" : "disabled");
             return 0;
         }

@@ -2,7 +2,6 @@ package org.guichet.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 
 import org.guichet.audit.LogVerification;
 import org.guichet.audit.SlaRecomputation;
@@ -10,21 +9,11 @@ import org.guichet.audit.VerificationRun;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.VerificationReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code guichet audit …}: evidence checks for auditors. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Evidence checks for auditors.",
         subcommands = {AuditCommand.Verify.class})
-class AuditCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class AuditCommand extends CommandGroup {
 
     /**
      * Recomputes every hash of the case event log, then the SLA figures of every case, and
@@ -34,14 +23,12 @@ class AuditCommand implements Runnable {
             description = {"Recompute the hash chain of the case event log and the SLA figures of every case.",
                     "Exit 0 when intact, 1 with the first broken event. Record the head hash printed outside",
                     "the database: it is what shows a rewrite of the whole chain."})
-    static class Verify implements Callable<Integer> {
+    static class Verify extends Subcommand {
 
         private final LogVerification verification;
         private final SlaRecomputation recomputation;
         private final Clock clock;
 
-        @Spec
-        CommandSpec spec;
 
         Verify(LogVerification verification, SlaRecomputation recomputation, Clock clock) {
             this.verification = verification;
@@ -51,8 +38,8 @@ class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             VerificationRun run = verification.verify(everySecond(err, "events verified"));
             out.println("event log: " + (run.intact() ? "intact" : "broken"));
             out.println("events checked: " + run.eventsChecked());

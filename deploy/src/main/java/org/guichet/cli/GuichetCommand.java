@@ -8,13 +8,5 @@ import picocli.CommandLine.Command;
                 "or spring.datasource.* for an external PostgreSQL."},
         subcommands = {QueueCommand.class, SubmitterCommand.class, AccountCommand.class, InspectCommand.class,
                 ReportCommand.class, AuditCommand.class})
-class GuichetCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class GuichetCommand extends CommandGroup {
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.guichet.casework.CaseThreading;
@@ -38,8 +37,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = InspectCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Show what Guichet would do to a message, without sending or storing anything.",
                 "PATH is a message file (.eml) or a folder of them; a folder gives one JSON line per file."})
-class InspectCommand implements Callable<Integer> {
+class InspectCommand extends Subcommand {
 
     static final String NAME = "inspect";
 
@@ -69,8 +66,6 @@ class InspectCommand implements Callable<Integer> {
     private final ReplyTokenVerifier tokens;
     private final Authenticator authenticator;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", description = "A message file, or a folder of message files.")
     Path path;
@@ -119,7 +114,7 @@ class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         boolean folder = Files.isDirectory(path);
         if (!folder && !Files.isRegularFile(path)) {
             err.println("guichet: no file or folder " + path);
@@ -145,7 +140,7 @@ class InspectCommand implements Callable<Integer> {
     }
 
     private int inbound(List<Path> files, boolean folder) {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         InboundDryRun dryRun = new InboundDryRun(threading, tokens, authenticator, ReplyContentReader.standard(), clock);
         int status = 0;
         for (Path file : files) {
@@ -202,7 +197,7 @@ class InspectCommand implements Callable<Integer> {
     }
 
     private int outbound(DryRun dryRun, List<Path> files, boolean folder) throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         int status = 0;
         for (Path file : files) {
             byte[] raw;
@@ -239,9 +234,9 @@ class InspectCommand implements Callable<Integer> {
             ObjectNode node = json().createObjectNode();
             node.put("file", name(file, folder));
             node.put("error", reason);
-            spec.commandLine().getOut().println(node);
+            out().println(node);
         } else {
-            spec.commandLine().getErr().println("guichet: " + file + ": " + reason);
+            err().println("guichet: " + file + ": " + reason);
         }
         return 1;
     }
@@ -316,10 +311,10 @@ class InspectCommand implements Callable<Integer> {
 
     /** Writes the messages that would be relayed: one to a file, each to a folder. */
     private int write(Path file, List<Ending> endings) throws IOException {
-        PrintWriter notes = asJson ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter notes = asJson ? err() : out();
         List<Ending> relayed = endings.stream().filter(ending -> !ending.held()).toList();
         if (relayed.isEmpty()) {
-            spec.commandLine().getErr().println("guichet: nothing would be relayed; nothing written");
+            err().println("guichet: nothing would be relayed; nothing written");
             return 1;
         }
         if (Files.isDirectory(out)) {
@@ -334,7 +329,7 @@ class InspectCommand implements Callable<Integer> {
         Files.write(out, relayed.get(0).message());
         notes.println("written: " + out);
         if (relayed.size() > 1) {
-            spec.commandLine().getErr().println("guichet: " + relayed.size() + " messages would be relayed; only the first"
+            err().println("guichet: " + relayed.size() + " messages would be relayed; only the first"
                     + " was written: give an existing folder to --out for all");
         }
         return 0;

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import tools.jackson.databind.json.JsonMapper;
 import org.guichet.queue.QueueDetail;
@@ -13,37 +12,32 @@ import org.guichet.queue.QueueOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code guichet queue …}: the queue, as {@code postqueue} and {@code postsuper} show and change it. */
 @Command(name = "queue", mixinStandardHelpOptions = true, description = "List, inspect, retry, delete or bounce queued messages.",
         subcommands = {QueueCommand.List.class, QueueCommand.Show.class, QueueCommand.Retry.class,
                 QueueCommand.Delete.class, QueueCommand.Bounce.class})
-class QueueCommand implements Runnable {
+class QueueCommand extends CommandGroup {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static JsonMapper json() {
         return JsonMapper.builder().build();
     }
 
+    /** A subcommand on the mail queue. */
+    abstract static class OnQueue extends Subcommand {
+
+        final QueueOperations queue;
+
+        OnQueue(QueueOperations queue) {
+            this.queue = queue;
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Messages waiting, oldest first.")
-    static class List implements Callable<Integer> {
-
-        private final QueueOperations queue;
-
-        @Spec
-        CommandSpec spec;
+    static class List extends OnQueue {
 
         @Option(names = "--status", description = "Only messages with a recipient in this state (queued, deferred).")
         String status;
@@ -55,12 +49,12 @@ class QueueCommand implements Runnable {
         boolean asJson;
 
         List(QueueOperations queue) {
-            this.queue = queue;
+            super(queue);
         }
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             java.util.List<QueueEntry> entries = queue.list(status, limit);
             if (asJson) {
                 out.println(json().writeValueAsString(entries));
@@ -81,12 +75,7 @@ class QueueCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One message: headers, recipients, attempts.")
-    static class Show implements Callable<Integer> {
-
-        private final QueueOperations queue;
-
-        @Spec
-        CommandSpec spec;
+    static class Show extends OnQueue {
 
         @Parameters(paramLabel = "QUEUE_ID")
         String queueId;
@@ -95,15 +84,15 @@ class QueueCommand implements Runnable {
         boolean asJson;
 
         Show(QueueOperations queue) {
-            this.queue = queue;
+            super(queue);
         }
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             var found = queue.show(queueId);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("guichet: no message with queue id " + queueId);
+                err().println("guichet: no message with queue id " + queueId);
                 return 1;
             }
             QueueDetail detail = found.get();
@@ -140,18 +129,13 @@ class QueueCommand implements Runnable {
      * A change applied to each queue id named on the command line; an id that matches no
      * pending message is reported and makes the command exit 1.
      */
-    abstract static class QueueAction implements Callable<Integer> {
-
-        final QueueOperations queue;
-
-        @Spec
-        CommandSpec spec;
+    abstract static class QueueAction extends OnQueue {
 
         @Parameters(paramLabel = "QUEUE_ID", arity = "1..*")
         java.util.List<String> queueIds;
 
         QueueAction(QueueOperations queue) {
-            this.queue = queue;
+            super(queue);
         }
 
         /** What was done to one message, or null when the id matched nothing. */
@@ -163,10 +147,10 @@ class QueueCommand implements Runnable {
             for (String id : queueIds) {
                 String done = apply(id);
                 if (done == null) {
-                    spec.commandLine().getErr().println("guichet: no pending message with queue id " + id);
+                    err().println("guichet: no pending message with queue id " + id);
                     status = 1;
                 } else {
-                    spec.commandLine().getOut().println(done);
+                    out().println(done);
                 }
             }
             return status;

@@ -6,27 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 
 import org.guichet.audit.MonthlyReport;
 import org.guichet.audit.MonthlyReports;
 import org.guichet.audit.RenderedReport;
 import org.guichet.audit.ReportFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code guichet report}: the auditor's monthly report, the same bytes as {@code GET /api/reports/monthly}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"The auditor's monthly report, complete (no row cap), as CSV or JSON, with its SHA-256.",
                 "See docs/auditor-guide.md for each figure and how to recompute the SHA-256."})
-class ReportCommand implements Callable<Integer> {
+class ReportCommand extends Subcommand {
 
     private final MonthlyReports reports;
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month of receipt, e.g. 2026-04.")
     String month;
@@ -49,7 +44,7 @@ class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         YearMonth period;
         ReportFormat form;
         try {
@@ -75,7 +70,7 @@ class ReportCommand implements Callable<Integer> {
             err.println("guichet: report " + period + " written to " + out + " (" + report.rows().size()
                     + " rows, sha256 " + rendered.sha256() + ")");
         } else {
-            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stdout = out();
             stdout.print(new String(rendered.bytes(), StandardCharsets.UTF_8));
             stdout.flush();
         }

@@ -1,37 +1,31 @@
 package org.guichet.cli;
 
-import java.util.concurrent.Callable;
 
 import org.guichet.gateway.submission.SubmissionAccount;
 import org.guichet.gateway.submission.SubmissionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code guichet submitter …}: the applications allowed to submit mail with SMTP AUTH. */
 @Command(name = "submitter", mixinStandardHelpOptions = true,
         description = "Manage the applications that submit mail with SMTP AUTH.",
         subcommands = {SubmitterCommand.Add.class, SubmitterCommand.List.class, SubmitterCommand.Disable.class})
-class SubmitterCommand implements Runnable {
+class SubmitterCommand extends CommandGroup {
 
-    @Spec
-    CommandSpec spec;
+    /** A subcommand on the submitting applications' accounts. */
+    abstract static class OnSubmitters extends Subcommand {
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        final SubmissionPolicy policy;
+
+        OnSubmitters(SubmissionPolicy policy) {
+            this.policy = policy;
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create an application account; its password is printed once.")
-    static class Add implements Callable<Integer> {
-
-        private final SubmissionPolicy policy;
-
-        @Spec
-        CommandSpec spec;
+    static class Add extends OnSubmitters {
 
         @Parameters(paramLabel = "NAME")
         String name;
@@ -40,13 +34,13 @@ class SubmitterCommand implements Runnable {
         String description;
 
         Add(SubmissionPolicy policy) {
-            this.policy = policy;
+            super(policy);
         }
 
         @Override
         public Integer call() {
             String password = policy.createAccount(name, description);
-            spec.commandLine().getOut().printf("application: %s%npassword:    %s%n"
+            out().printf("application: %s%npassword:    %s%n"
                     + "(shown once: store it in the application's SMTP settings; Guichet keeps only a hash)%n",
                     name, password);
             return 0;
@@ -54,21 +48,16 @@ class SubmitterCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List application accounts.")
-    static class List implements Callable<Integer> {
-
-        private final SubmissionPolicy policy;
-
-        @Spec
-        CommandSpec spec;
+    static class List extends OnSubmitters {
 
         List(SubmissionPolicy policy) {
-            this.policy = policy;
+            super(policy);
         }
 
         @Override
         public Integer call() {
             for (SubmissionAccount account : policy.accounts()) {
-                spec.commandLine().getOut().printf("%-32s %-8s %s%n", account.username(),
+                out().printf("%-32s %-8s %s%n", account.username(),
                         account.enabled() ? "enabled" : "disabled",
                         account.description() == null ? "" : account.description());
             }
@@ -77,24 +66,19 @@ class SubmitterCommand implements Runnable {
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuse AUTH for an application.")
-    static class Disable implements Callable<Integer> {
-
-        private final SubmissionPolicy policy;
-
-        @Spec
-        CommandSpec spec;
+    static class Disable extends OnSubmitters {
 
         @Parameters(paramLabel = "NAME")
         String name;
 
         Disable(SubmissionPolicy policy) {
-            this.policy = policy;
+            super(policy);
         }
 
         @Override
         public Integer call() {
             policy.disableAccount(name);
-            spec.commandLine().getOut().println(name + ": disabled");
+            out().println(name + ": disabled");
             return 0;
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.guichet.TestSmtp;
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
 import org.guichet.casework.InboundReply;
@@ -20,7 +21,6 @@ import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenSigner;
-import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,25 +39,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CasesApiTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String HOME = System.getProperty("java.io.tmpdir") + "/guichet-cases-api-" + SUBMISSION;
+    static final TestNode NODE = TestNode.running("cases-api", "web")
+            .service("prestations", "name", "CAF Prestations")
+            .service("prestations", "email", "prestations@caf.test")
+            .service("prestations", "mailbox", "boite@caf.test")
+            .service("prestations", "agent-addresses", "agent@agents.caf.test")
+            .service("prestations", "mailbox-mode", "true")
+            .service("logement", "name", "CAF Aides au logement")
+            .service("logement", "email", "logement@caf.test");
     static final String CITIZEN = "amelie.rousseau@example.org";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> HOME);
-        registry.add("guichet.node.roles", () -> "web");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.administration.services.prestations.name", () -> "CAF Prestations");
-        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.administration.services.prestations.mailbox", () -> "boite@caf.test");
-        registry.add("guichet.administration.services.prestations.agent-addresses", () -> "agent@agents.caf.test");
-        registry.add("guichet.administration.services.prestations.mailbox-mode", () -> "true");
-        registry.add("guichet.administration.services.logement.name", () -> "CAF Aides au logement");
-        registry.add("guichet.administration.services.logement.email", () -> "logement@caf.test");
+        NODE.register(registry);
     }
 
     static String operator;

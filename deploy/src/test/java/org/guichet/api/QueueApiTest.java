@@ -13,10 +13,11 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.guichet.Guichet;
+import org.guichet.TestNode;
+import org.guichet.cli.CommandRun;
 import org.guichet.TestSmtp;
 import org.guichet.cli.CommandLine;
 import org.guichet.queue.QueueOperations;
-import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QueueApiTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String HOME = System.getProperty("java.io.tmpdir") + "/guichet-api-" + SUBMISSION;
+    static final TestNode NODE = TestNode.running("api", "submission,web");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> HOME);
-        registry.add("guichet.node.roles", () -> "submission,web");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
+        NODE.register(registry);
     }
 
     static String operatorPassword;
@@ -62,7 +58,7 @@ class QueueApiTest {
     static void accounts(@Autowired AccountService accounts) throws Exception {
         operatorPassword = accounts.create("ops", EnumSet.of(WebRole.OPERATOR));
         agentPassword = accounts.create("agent", EnumSet.of(WebRole.AGENT));
-        TestSmtp.send(SUBMISSION, "noreply@caf.test", List.of("citoyen@example.org"), "Avis", "Bonjour\n");
+        TestSmtp.send(NODE.submission, "noreply@caf.test", List.of("citoyen@example.org"), "Avis", "Bonjour\n");
     }
 
     @Test
@@ -86,7 +82,7 @@ class QueueApiTest {
 
     @Test
     void operatorInspectsAndDeletesAMessage() throws Exception {
-        TestSmtp.send(SUBMISSION, "noreply@caf.test", List.of("supprime@example.org"), "A supprimer", "x\n");
+        TestSmtp.send(NODE.submission, "noreply@caf.test", List.of("supprime@example.org"), "A supprimer", "x\n");
         String queueId = queue.list(null, 100).stream()
                 .filter(e -> showContains(e.queueId(), "A supprimer")).findFirst().orElseThrow().queueId();
         String auth = TestSmtp.basic("ops", operatorPassword);
@@ -111,25 +107,15 @@ class QueueApiTest {
 
     @Test
     void cliListsTheSameQueue() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            status = CommandLine.run(new String[] {"queue", "list", "--spring.datasource.url=" + DATABASE,
-                    "--guichet.node.home=" + HOME});
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(status).isZero();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("QUEUE ID").contains("<noreply@caf.test>")
+        CommandRun run = CommandRun.of(NODE.flags("queue", "list"));
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("QUEUE ID").contains("<noreply@caf.test>")
                 .contains("message(s)");
     }
 
     @Test
     void cliDeleteOfAnUnknownQueueIdExitsWithStatus1() {
-        int status = CommandLine.run(new String[] {"queue", "delete", "NOPE", "--spring.datasource.url=" + DATABASE,
-                "--guichet.node.home=" + HOME});
+        int status = CommandLine.run(NODE.flags("queue", "delete", "NOPE"));
         assertThat(status).isEqualTo(1);
     }
 

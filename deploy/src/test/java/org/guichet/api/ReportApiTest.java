@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.guichet.Guichet;
+import org.guichet.TestNode;
+import org.guichet.cli.CommandRun;
 import org.guichet.TestSmtp;
 import org.guichet.audit.ReportFormat;
 import org.guichet.casework.Case;
@@ -25,7 +27,6 @@ import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.InboundReply;
 import org.guichet.cli.CommandLine;
-import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,16 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportApiTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String HOME = System.getProperty("java.io.tmpdir") + "/guichet-reports-" + SUBMISSION;
+    static final TestNode NODE = TestNode.running("reports", "web");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> HOME);
-        registry.add("guichet.node.roles", () -> "web");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
+        NODE.register(registry);
     }
 
     static final Map<String, String> passwords = new java.util.HashMap<>();
@@ -145,15 +141,15 @@ class ReportApiTest {
     @Test
     void cliWritesTheSameFigures(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("april.json");
-        int status = CommandLine.run(new String[] {"report", "--month", "2026-04", "--format", "json", "--out",
-                file.toString(), "--spring.datasource.url=" + DATABASE, "--guichet.node.home=" + HOME});
+        int status = CommandLine.run(NODE.flags("report", "--month", "2026-04", "--format", "json", "--out",
+                file.toString()));
         assertThat(status).isZero();
         String written = Files.readString(file);
         assertThat(written).contains("\"answer_rate\":0.5000", "\"received\":2");
         String sha = written.substring(written.lastIndexOf(":\"") + 2, written.length() - 2);
         assertThat(ReportFormat.sha256(written.substring(0, written.lastIndexOf(",\"sha256\"")) + "}")).isEqualTo(sha);
 
-        Captured csv = capture("report", "--month", "2026-04", "--format", "csv");
+        CommandRun csv = capture("report", "--month", "2026-04", "--format", "csv");
         assertThat(csv.status()).isZero();
         assertThat(csv.out()).contains("\r\nadministration,,month,2026-04,2,1,1,0.5000,1,0.5000,");
         assertThat(capture("report", "--month", "April").status()).isEqualTo(2);
@@ -161,7 +157,7 @@ class ReportApiTest {
 
     @Test
     void auditVerifyExitsZeroOnAnIntactLogAndOneOnATamperedRow() throws Exception {
-        Captured intact = capture("audit", "verify");
+        CommandRun intact = capture("audit", "verify");
         assertThat(intact.status()).isZero();
         assertThat(intact.out()).contains("event log: intact").containsPattern("head hash: [0-9a-f]{64}")
                 .contains("sla figures: recomputed, 2 case(s)");
@@ -173,7 +169,7 @@ class ReportApiTest {
         try {
             jdbc.sql("update case_event set occurred_at = occurred_at - interval '1 day' where id = :id")
                     .param("id", answered).update();
-            Captured tampered = capture("audit", "verify");
+            CommandRun tampered = capture("audit", "verify");
             assertThat(tampered.status()).isEqualTo(1);
             assertThat(tampered.out()).contains("event log: broken")
                     .contains("first broken event: id " + answered + ", case GCH-2026-")
@@ -186,27 +182,8 @@ class ReportApiTest {
         assertThat(capture("audit", "verify").status()).isZero();
     }
 
-    record Captured(int status, String out, String err) {
-    }
-
-    private static Captured capture(String... command) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
-                    java.util.stream.Stream.of("--spring.datasource.url=" + DATABASE, "--guichet.node.home=" + HOME))
-                    .toArray(String[]::new);
-            status = CommandLine.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Captured(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    private static CommandRun capture(String... command) {
+        return CommandRun.of(NODE.flags(command));
     }
 
     private String auth(String user) {

@@ -13,11 +13,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.RawSmtp;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
 import org.guichet.casework.Casework;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,10 +39,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CitizenReplyEndToEndTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int INBOUND = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("citizen", "submission,inbound,worker")
+            .set("guichet.administration.name", "CAF de l'Hérault")
+            .service("prestations", "name", "Service des prestations")
+            .service("prestations", "senders", "@caf.test")
+            .service("prestations", "email", "prestations@caf.test")
+            .service("prestations", "phone", "04 67 00 00 00")
+            .service("prestations", "postal-address", "8 rue du Moulin, 34000 Montpellier")
+            .service("prestations", "commitment", "sous 5 jours ouvrés")
+            .set("guichet.acknowledgement.services.prestations.implicit-decision", "ACCEPTANCE");
     static final Pattern REFERENCE = Pattern.compile("GCH-\\d{4}-\\d{6}");
 
     /** Acknowledgements leave with the null sender (RFC 3834 §3.3), which GreenMail refuses. */
@@ -51,23 +56,7 @@ class CitizenReplyEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-citizen-" + SUBMISSION);
-        registry.add("guichet.node.roles", () -> "submission,inbound,worker");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.smtp.inbound.port", () -> INBOUND);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
-        registry.add("guichet.authentication.timeout", () -> "300ms");
-        registry.add("guichet.administration.name", () -> "CAF de l'Hérault");
-        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.administration.services.prestations.phone", () -> "04 67 00 00 00");
-        registry.add("guichet.administration.services.prestations.postal-address", () -> "8 rue du Moulin, 34000 Montpellier");
-        registry.add("guichet.administration.services.prestations.commitment", () -> "sous 5 jours ouvrés");
-        registry.add("guichet.acknowledgement.services.prestations.implicit-decision", () -> "ACCEPTANCE");
+        NODE.register(registry);
     }
 
     @Autowired
@@ -78,8 +67,8 @@ class CitizenReplyEndToEndTest {
 
     @BeforeAll
     static void start(@Autowired JdbcClient startsTheApplicationFirst) throws Exception {
-        smarthost = new RecordingSmarthost(SMARTHOST);
-        TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of("camille@example.org"),
+        smarthost = new RecordingSmarthost(NODE.smarthost);
+        TestSmtp.send(NODE.submission, "ne-pas-repondre@caf.test", List.of("camille@example.org"),
                 "Votre demande d'aide au logement", "Bonjour,\nvotre demande est à l'étude.\n"
                         + "Merci de ne pas répondre à ce message.\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> delivered("camille@example.org").isPresent());
@@ -108,7 +97,7 @@ class CitizenReplyEndToEndTest {
                 Le lun. 3 mars 2025 à 09:00, CAF <ne-pas-repondre@caf.test> a écrit :
                 > Votre demande est à l'étude.
                 """.formatted(replyAddress);
-        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), reply)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), reply)).startsWith("250");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgementTo("camille@example.org").isPresent());
         MimeMessage ack = acknowledgementTo("camille@example.org").get();
@@ -145,7 +134,7 @@ class CitizenReplyEndToEndTest {
         String tampered = replyAddress.substring(0, 12) + (replyAddress.charAt(12) == 'a' ? 'b' : 'a')
                 + replyAddress.substring(13);
         for (String address : List.of(forged, tampered, "quelquun@reponse.caf.test")) {
-            assertThat(RawSmtp.send(INBOUND, "intrus@example.net", List.of(address), "Subject: x\n\nx\n"))
+            assertThat(RawSmtp.send(NODE.inbound, "intrus@example.net", List.of(address), "Subject: x\n\nx\n"))
                     .startsWith("550 5.1.1");
         }
     }
@@ -162,7 +151,7 @@ class CitizenReplyEndToEndTest {
 
                 Je suis absente jusqu'au 10 mars.
                 """;
-        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), outOfOffice)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), outOfOffice)).startsWith("250");
         String dsn = """
                 From: Mail Delivery System <mailer-daemon@example.org>
                 Subject: Undelivered Mail Returned to Sender
@@ -184,7 +173,7 @@ class CitizenReplyEndToEndTest {
                 Status: 5.1.1
                 --b1--
                 """;
-        assertThat(RawSmtp.send(INBOUND, "", List.of(replyAddress), dsn)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "", List.of(replyAddress), dsn)).startsWith("250");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from case_message where message_id in ('<absence-1@example.org>', '<dsn-1@example.org>')")
@@ -209,7 +198,7 @@ class CitizenReplyEndToEndTest {
 
                 Je vous écris pour le compte de Mme Martin, qui n'a pas d'ordinateur.
                 """;
-        assertThat(RawSmtp.send(INBOUND, "as.martin@ccas.example.fr", List.of(replyAddress), social)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "as.martin@ccas.example.fr", List.of(replyAddress), social)).startsWith("250");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from case_message where message_id = '<tiers-1@ccas.example.fr>'")
                 .query(Long.class).single() == 1);
@@ -238,7 +227,7 @@ class CitizenReplyEndToEndTest {
 
                 Je n'ai toujours pas de nouvelles.
                 """;
-        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), again)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), again)).startsWith("250");
         await().atMost(Duration.ofSeconds(60)).until(() -> status(caseId).equals("open"));
         assertThat(jdbc.sql("select count(*) from case_event where type = 'REOPENED'").query(Long.class).single())
                 .isEqualTo(1);
@@ -271,8 +260,8 @@ class CitizenReplyEndToEndTest {
 
                 <html><body><div>Merci, j'attends votre réponse.</div><div><br></div>                <blockquote type="cite"><div>Le 3 mars 2025 à 10:02, CAF a écrit :</div>                <div>Votre demande est à l'étude.</div></blockquote><script>alert(1)</script></body></html>
                 """;
-        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), outlook)).startsWith("250");
-        assertThat(RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), appleHtml)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), outlook)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), appleHtml)).startsWith("250");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "select count(*) from case_message where message_id in ('<outlook-1@example.org>', '<apple-1@example.org>')")

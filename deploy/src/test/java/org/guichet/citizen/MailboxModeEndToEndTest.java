@@ -10,10 +10,10 @@ import java.util.Optional;
 
 import jakarta.mail.internet.InternetAddress;
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.RawSmtp;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,31 +31,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class MailboxModeEndToEndTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int INBOUND = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("mailbox", "submission,inbound,worker")
+            .set("guichet.answers.mailbox-authentication", "none")
+            .service("prestations", "name", "Service des prestations")
+            .service("prestations", "senders", "@caf.test")
+            .service("prestations", "email", "prestations@caf.test")
+            .service("prestations", "mailbox", "boite.prestations@caf.test")
+            .service("prestations", "agent-addresses", "agent.dupont@caf.test")
+            .service("prestations", "mailbox-mode", "true");
 
     static RecordingSmarthost smarthost;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-mailbox-" + SUBMISSION);
-        registry.add("guichet.node.roles", () -> "submission,inbound,worker");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.smtp.inbound.port", () -> INBOUND);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
-        registry.add("guichet.authentication.timeout", () -> "300ms");
-        registry.add("guichet.answers.mailbox-authentication", () -> "none");
-        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.administration.services.prestations.mailbox", () -> "boite.prestations@caf.test");
-        registry.add("guichet.administration.services.prestations.agent-addresses", () -> "agent.dupont@caf.test");
-        registry.add("guichet.administration.services.prestations.mailbox-mode", () -> "true");
+        NODE.register(registry);
     }
 
     @Autowired
@@ -63,7 +52,7 @@ class MailboxModeEndToEndTest {
 
     @BeforeAll
     static void start(@Autowired JdbcClient startsTheApplicationFirst) {
-        smarthost = new RecordingSmarthost(SMARTHOST);
+        smarthost = new RecordingSmarthost(NODE.smarthost);
     }
 
     @AfterAll
@@ -73,12 +62,12 @@ class MailboxModeEndToEndTest {
 
     @Test
     void citizenReplyReachesTheMailboxAndTheAgentsAnswerReachesTheCitizenAsTheService() throws Exception {
-        TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of("camille@example.org"), "Votre dossier",
+        TestSmtp.send(NODE.submission, "ne-pas-repondre@caf.test", List.of("camille@example.org"), "Votre dossier",
                 "Bonjour,\nMerci de ne pas répondre à ce message.\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> to("camille@example.org").isPresent());
         String replyAddress = ((InternetAddress) to("camille@example.org").get().message().getReplyTo()[0]).getAddress();
 
-        RawSmtp.send(INBOUND, "camille@example.org", List.of(replyAddress), """
+        RawSmtp.send(NODE.inbound, "camille@example.org", List.of(replyAddress), """
                 From: Camille Martin <camille@example.org>
                 Subject: Re: Votre dossier
                 Message-ID: <citoyen-1@example.org>
@@ -94,7 +83,7 @@ class MailboxModeEndToEndTest {
         assertThat(new String(forwarded.raw(), StandardCharsets.UTF_8)).contains("où en est mon dossier");
 
         // The agent answers from their own mailbox, quoting as mail clients do.
-        RawSmtp.send(INBOUND, "agent.dupont@caf.test", List.of(caseAddress), """
+        RawSmtp.send(NODE.inbound, "agent.dupont@caf.test", List.of(caseAddress), """
                 From: Jean Dupont <agent.dupont@caf.test>
                 Subject: Re: [GCH] Re: Votre dossier
                 Message-ID: <agent-1@caf.test>

@@ -2,11 +2,7 @@ package org.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
-import org.guichet.storage.TestPostgres;
+import org.guichet.TestNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,20 +11,18 @@ import org.junit.jupiter.api.Test;
  */
 class AccountCommandTest {
 
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String HOME = System.getProperty("java.io.tmpdir") + "/guichet-account-cli-"
-            + ProcessHandle.current().pid();
+    static final TestNode NODE = TestNode.running("account-cli", "web");
 
     @Test
     void anAccountIsPlacedInServicesThenDisabledAndEnabled() {
-        Run added = run("account", "add", "lucie.martin", "--role", "AGENT", "--service", "default");
+        CommandRun added = run("account", "add", "lucie.martin", "--role", "AGENT", "--service", "default");
         assertThat(added.status()).isZero();
         assertThat(added.out()).contains("account:  lucie.martin", "password: ", "(shown once)");
 
-        Run shown = run("account", "services", "lucie.martin");
+        CommandRun shown = run("account", "services", "lucie.martin");
         assertThat(shown.out()).contains("services: default");
 
-        Run disabled = run("account", "disable", "lucie.martin");
+        CommandRun disabled = run("account", "disable", "lucie.martin");
         assertThat(disabled.status()).isZero();
         assertThat(disabled.out()).contains("status:   disabled");
         assertThat(run("account", "enable", "lucie.martin").out()).contains("status:   enabled");
@@ -36,35 +30,15 @@ class AccountCommandTest {
 
     @Test
     void anUnknownServiceOrAccountIsAClearMessage() {
-        Run unknownService = run("account", "add", "paul.durand", "--role", "AGENT", "--service", "nulle-part");
+        CommandRun unknownService = run("account", "add", "paul.durand", "--role", "AGENT", "--service", "nulle-part");
         assertThat(unknownService.status()).isNotZero();
         assertThat(unknownService.err()).contains("no service 'nulle-part'");
-        Run unknownAccount = run("account", "disable", "personne");
+        CommandRun unknownAccount = run("account", "disable", "personne");
         assertThat(unknownAccount.status()).isNotZero();
         assertThat(unknownAccount.err()).contains("no account 'personne'");
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... words) {
-        String[] args = new String[words.length + 2];
-        System.arraycopy(words, 0, args, 0, words.length);
-        args[words.length] = "--spring.datasource.url=" + DATABASE;
-        args[words.length + 1] = "--guichet.node.home=" + HOME;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            int status = CommandLine.run(args);
-            return new Run(status, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String... words) {
+        return CommandRun.of(NODE.flags(words));
     }
 }

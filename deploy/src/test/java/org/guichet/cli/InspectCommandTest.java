@@ -81,10 +81,10 @@ class InspectCommandTest {
         Path file = write("avis.eml", htmlNotice("To: Camille Martin <camille.martin@example.org>"));
         long conversations = conversations();
 
-        Run run = inspect(file.toString(), "--guichet.pipeline.config=" + pipeline());
+        CommandRun run = inspect(file.toString(), "--guichet.pipeline.config=" + pipeline());
 
-        assertThat(run.status).isZero();
-        assertThat(run.out).contains("envelope:   from <noreply@caf.fr> to camille.martin@example.org")
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("envelope:   from <noreply@caf.fr> to camille.martin@example.org")
                 .contains("result:     1 message(s) to relay, 0 held")
                 .contains("noreply rule:   matched (sender noreply@caf.fr)")
                 .containsPattern("reply address:  reply\\+k1-[a-z0-9]{32}@reponse\\.caf\\.fr")
@@ -109,11 +109,11 @@ class InspectCommandTest {
 
         for (String[] direction : List.of(new String[] {"--direction", "outbound"}, new String[] {"--direction", "inbound"})) {
             Path file = direction[1].equals("outbound") ? notice : reply;
-            Run run = run("inspect", file.toString(), direction[0], direction[1], "--guichet.node.home=" + freshHome,
+            CommandRun run = CommandRun.of("inspect", file.toString(), direction[0], direction[1], "--guichet.node.home=" + freshHome,
                     "--guichet.node.reply-domain=reponse.caf.fr", "--guichet.authentication.dns-servers=127.0.0.1:" + SILENT_DNS_PORT,
                     "--guichet.authentication.timeout=1s");
-            assertThat(run.status).as(run.err).isZero();
-            assertThat(run.out).contains(direction[1].equals("outbound") ? "noreply rule:   matched" : "threading:");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).contains(direction[1].equals("outbound") ? "noreply rule:   matched" : "threading:");
         }
         // No node ran on that home: the database was a temporary one, and it is gone.
         assertThat(freshHome.resolve("postgres")).doesNotExist();
@@ -137,15 +137,15 @@ class InspectCommandTest {
                 "Reply-To: Service des prestations <prestations@caf.fr>", "Subject: Votre dossier",
                 "Content-Type: text/plain; charset=UTF-8", "", "Merci de ne pas répondre à ce message."));
 
-        Run run = inspect(file.toString());
+        CommandRun run = inspect(file.toString());
 
-        assertThat(run.status).isZero();
-        assertThat(run.out).contains("noreply rule:   not matched (a Reply-To is set: replies already reach someone)")
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("noreply rule:   not matched (a Reply-To is set: replies already reach someone)")
                 .contains("notice:         not run")
                 .contains("unchanged:      leaves as submitted")
                 .doesNotContain("reply+");
 
-        JsonNode copy = json(inspect(file.toString(), "--json").out).get(0).get("copies").get(0);
+        JsonNode copy = json(inspect(file.toString(), "--json").out()).get(0).get("copies").get(0);
         assertThat(copy.get("status").asString()).isEqualTo("relay");
         assertThat(copy.get("noreplyMatched").asBoolean()).isFalse();
         assertThat(copy.get("headers").isEmpty()).isTrue();
@@ -157,10 +157,10 @@ class InspectCommandTest {
         Path file = write("groupe.eml", htmlNotice("To: alice@example.org, bob@example.org", "Cc: carole@example.org",
                 "Bcc: controle@caf.fr"));
 
-        Run run = inspect(file.toString(), "--json", "--guichet.pipeline.config=" + pipeline());
+        CommandRun run = inspect(file.toString(), "--json", "--guichet.pipeline.config=" + pipeline());
 
-        assertThat(run.status).isZero();
-        List<JsonNode> lines = json(run.out);
+        assertThat(run.status()).isZero();
+        List<JsonNode> lines = json(run.out());
         assertThat(lines).hasSize(1);
         JsonNode report = lines.get(0);
         assertThat(report.get("file").asString()).isEqualTo(file.toString());
@@ -183,7 +183,7 @@ class InspectCommandTest {
                 "controle@caf.fr");
         assertThat(replyAddresses).hasSize(4);
 
-        assertThat(inspect(file.toString(), "--guichet.pipeline.config=" + pipeline()).out)
+        assertThat(inspect(file.toString(), "--guichet.pipeline.config=" + pipeline()).out())
                 .contains("result:     4 message(s) to relay, 0 held")
                 .contains("inspect-1: relay to alice@example.org")
                 .contains("inspect-4: relay to controle@caf.fr");
@@ -194,17 +194,17 @@ class InspectCommandTest {
         Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
         Path out = work.resolve("sortie.eml");
 
-        Run run = inspect(file.toString(), "--json", "--out", out.toString(), "--guichet.pipeline.config=" + pipeline());
+        CommandRun run = inspect(file.toString(), "--json", "--out", out.toString(), "--guichet.pipeline.config=" + pipeline());
 
-        assertThat(run.status).isZero();
-        String replyAddress = json(run.out).get(0).get("copies").get(0).get("replyAddress").asString();
+        assertThat(run.status()).isZero();
+        String replyAddress = json(run.out()).get(0).get("copies").get(0).get("replyAddress").asString();
         MimeMessage written = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(Files.readAllBytes(out)));
         assertThat(((InternetAddress) written.getReplyTo()[0]).getAddress()).isEqualTo(replyAddress);
         assertThat(written.getHeader("Message-ID", null)).isEqualTo("<20260303091244.4F2A1@caf.fr>");
         String body = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
         assertThat(body).doesNotContain("ne pas r=C3=A9pondre").doesNotContain("ne pas répondre");
-        assertThat(run.err).contains("written: " + out);
+        assertThat(run.err()).contains("written: " + out);
     }
 
     @Test
@@ -212,9 +212,9 @@ class InspectCommandTest {
         Path file = write("groupe.eml", htmlNotice("To: alice@example.org, bob@example.org"));
         Path folder = Files.createDirectory(work.resolve("copies"));
 
-        Run run = inspect(file.toString(), "--out", folder.toString(), "--guichet.pipeline.config=" + pipeline());
+        CommandRun run = inspect(file.toString(), "--out", folder.toString(), "--guichet.pipeline.config=" + pipeline());
 
-        assertThat(run.status).isZero();
+        assertThat(run.status()).isZero();
         assertThat(folder.resolve("groupe-1.eml")).exists();
         assertThat(folder.resolve("groupe-2.eml")).exists();
         MimeMessage second = new MimeMessage(Session.getInstance(new Properties()),
@@ -228,10 +228,10 @@ class InspectCommandTest {
     void envelopeOptionsReplaceTheHeaders() throws Exception {
         Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
 
-        Run run = inspect(file.toString(), "--json", "--from", "<dossiers@caf.fr>", "--to", "x@example.org,y@example.org",
+        CommandRun run = inspect(file.toString(), "--json", "--from", "<dossiers@caf.fr>", "--to", "x@example.org,y@example.org",
                 "--guichet.pipeline.config=" + pipeline());
 
-        JsonNode report = json(run.out).get(0);
+        JsonNode report = json(run.out()).get(0);
         assertThat(report.get("sender").asString()).isEqualTo("dossiers@caf.fr");
         assertThat(report.get("copies")).hasSize(2);
         // From is still noreply@caf.fr: the rule reads the header as well as the envelope.
@@ -257,10 +257,10 @@ class InspectCommandTest {
                 "Content-Type: text/plain; charset=UTF-8", "", "Je suis absente jusqu'au 10 mars."));
         List<Long> before = caseCounts();
 
-        Run run = inspect(folder.toString(), "--direction", "inbound");
+        CommandRun run = inspect(folder.toString(), "--direction", "inbound");
 
-        assertThat(run.status).isZero();
-        List<JsonNode> lines = json(run.out);
+        assertThat(run.status()).isZero();
+        List<JsonNode> lines = json(run.out());
         assertThat(lines).hasSize(3);
         for (JsonNode line : lines) {
             assertThat(names(line)).startsWith("file", "visibleText", "automatic", "threading", "authentication");
@@ -295,11 +295,11 @@ class InspectCommandTest {
                 "Le mar. 3 mars 2026 à 09:12, CAF <noreply@caf.fr> a écrit :", "> Votre attestation est disponible."));
         List<Long> before = caseCounts();
 
-        Run text = inspect(file.toString(), "--direction", "inbound");
-        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out).get(0);
+        CommandRun text = inspect(file.toString(), "--direction", "inbound");
+        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out()).get(0);
 
-        assertThat(text.status).isZero();
-        assertThat(text.out).contains("threading:      TOKEN (" + conversation.publicId() + ")")
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).contains("threading:      TOKEN (" + conversation.publicId() + ")")
                 .contains("reply address:  " + conversation.replyAddress() + " (token valid)")
                 .contains("case:           a new case, opened, service default")
                 .contains("citizen:        camille.martin@example.org; author citizen")
@@ -329,10 +329,10 @@ class InspectCommandTest {
                 "Content-Type: text/plain; charset=UTF-8", "", "Merci."));
         List<Long> before = caseCounts();
 
-        Run run = inspect(file.toString(), "--direction", "inbound", "--json", "--client-ip", "198.51.100.7",
+        CommandRun run = inspect(file.toString(), "--direction", "inbound", "--json", "--client-ip", "198.51.100.7",
                 "--helo", "portable.local", "--from", "<>");
 
-        JsonNode report = json(run.out).get(0);
+        JsonNode report = json(run.out()).get(0);
         JsonNode threading = report.get("threading");
         assertThat(threading.get("threading").asString()).isEqualTo("HEADER");
         assertThat(threading.get("matched").asString()).isEqualTo("<" + conversation.messageId() + ">");
@@ -353,28 +353,28 @@ class InspectCommandTest {
                 "To: " + conversation.replyAddress(), "Subject: =?UTF-8?Q?R=C3=A9ponse_automatique_:_absente?=",
                 "Content-Type: text/plain; charset=UTF-8", "", "Je suis absente jusqu'au 10 mars."));
 
-        Run text = inspect(file.toString(), "--direction", "inbound");
-        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out).get(0);
+        CommandRun text = inspect(file.toString(), "--direction", "inbound");
+        JsonNode report = json(inspect(file.toString(), "--direction", "inbound", "--json").out()).get(0);
 
         JsonNode automatic = report.get("automatic");
         assertThat(automatic.get("automatic").asBoolean()).isTrue();
         assertThat(automatic.get("reason").asString()).isEqualTo("OUT_OF_OFFICE_SUBJECT");
         assertThat(automatic.get("evidence").asString()).isEqualTo("Subject: Réponse automatique : absente");
         assertThat(report.get("threading").get("author").asString()).isEqualTo("automatic");
-        assertThat(text.out).contains("automatic:      yes, OUT_OF_OFFICE_SUBJECT (Subject: Réponse automatique : absente)");
+        assertThat(text.out()).contains("automatic:      yes, OUT_OF_OFFICE_SUBJECT (Subject: Réponse automatique : absente)");
     }
 
     @Test
     void unreadableInputIsReportedNotThrown() throws Exception {
         Path file = write("sans-destinataire.eml", message("From: noreply@caf.fr", "Subject: x", "", "x"));
 
-        Run missing = inspect(work.resolve("absent.eml").toString());
-        Run noRecipient = inspect(file.toString());
+        CommandRun missing = inspect(work.resolve("absent.eml").toString());
+        CommandRun noRecipient = inspect(file.toString());
 
-        assertThat(missing.status).isEqualTo(1);
-        assertThat(missing.err).contains("no file or folder");
-        assertThat(noRecipient.status).isEqualTo(1);
-        assertThat(noRecipient.err).contains("give --to");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("no file or folder");
+        assertThat(noRecipient.status()).isEqualTo(1);
+        assertThat(noRecipient.err()).contains("give --to");
     }
 
     @Test
@@ -382,11 +382,11 @@ class InspectCommandTest {
         Path wrong = Files.writeString(work.resolve("faux.xml"), PIPELINE.replace("class=\"Relay\"", "class=\"Relais\""));
         Path file = write("avis.eml", htmlNotice("To: camille.martin@example.org"));
 
-        Run run = inspect(file.toString(), "--guichet.pipeline.config=" + wrong);
+        CommandRun run = inspect(file.toString(), "--guichet.pipeline.config=" + wrong);
 
-        assertThat(run.status).isEqualTo(2);
-        assertThat(run.out).isEmpty();
-        assertThat(run.err.strip()).startsWith("guichet: " + wrong).contains("line ").contains("Relais")
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("guichet: " + wrong).contains("line ").contains("Relais")
                 .doesNotContain("\n");
     }
 
@@ -489,28 +489,11 @@ class InspectCommandTest {
                 "--guichet.authentication.timeout=1s");
     }
 
-    Run inspect(String... args) {
+    CommandRun inspect(String... args) {
         List<String> all = new ArrayList<>(List.of("inspect"));
         all.addAll(List.of(args));
         all.addAll(settings());
-        return run(all.toArray(String[]::new));
-    }
-
-    static Run run(String... all) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = CommandLine.run(all);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandRun.of(all.toArray(String[]::new));
     }
 
     static List<JsonNode> json(String out) {
@@ -533,8 +516,5 @@ class InspectCommandTest {
         List<String> names = new ArrayList<>();
         copy.get("headers").forEach(change -> names.add(change.get("name").asString()));
         return names;
-    }
-
-    record Run(int status, String out, String err) {
     }
 }

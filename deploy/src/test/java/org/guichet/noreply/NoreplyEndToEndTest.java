@@ -16,7 +16,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.guichet.Guichet;
-import org.guichet.TestSmtp;
+import org.guichet.TestNode;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
@@ -24,7 +24,6 @@ import org.guichet.gateway.dkim.DkimKey;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,24 +40,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class NoreplyEndToEndTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("noreply", "submission,worker")
+            .set("guichet.administration.code", "caf-34")
+            .set("guichet.administration.name", "CAF de l'Hérault")
+            .service("prestations", "name", "Service des prestations")
+            .service("prestations", "senders", "@caf.test")
+            .set("guichet.notice.commitment", "sous 5 jours ouvrés")
+            .set("guichet.dkim.domains.caf.test.selector", "guichet2026");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-noreply-" + SUBMISSION);
-        registry.add("guichet.node.roles", () -> "submission,worker");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.administration.code", () -> "caf-34");
-        registry.add("guichet.administration.name", () -> "CAF de l'Hérault");
-        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
-        registry.add("guichet.dkim.domains.caf.test.selector", () -> "guichet2026");
+        NODE.register(registry);
     }
 
     @Autowired
@@ -77,7 +69,7 @@ class NoreplyEndToEndTest {
 
     @BeforeEach
     void start() {
-        smarthost = new GreenMail(new ServerSetup(SMARTHOST, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost = new GreenMail(new ServerSetup(NODE.smarthost, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smarthost.start();
     }
 
@@ -157,7 +149,7 @@ class NoreplyEndToEndTest {
             throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(SUBMISSION));
+        properties.put("mail.smtp.port", String.valueOf(NODE.submission));
         Session session = Session.getInstance(properties);
         MimeMessage message = new MimeMessage(session) {
             @Override

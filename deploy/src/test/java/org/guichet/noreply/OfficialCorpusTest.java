@@ -29,14 +29,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.assertj.core.api.SoftAssertions;
 import org.guichet.Guichet;
-import org.guichet.TestSmtp;
+import org.guichet.TestNode;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.token.ReplyToken;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.guichet.noreply.OfficialMessage.HeaderField;
-import org.guichet.storage.TestPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -64,10 +63,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class OfficialCorpusTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
     static final String REPLY_DOMAIN = "reponse.fs-herault.test";
+    static final TestNode NODE = TestNode.running("corpus", "submission,worker")
+            .set("guichet.node.reply-domain", REPLY_DOMAIN)
+            .set("guichet.administration.code", "fs-herault")
+            .set("guichet.administration.name", "France services de l'Hérault")
+            .set("guichet.notice.commitment", "sous 5 jours ouvrés");
     static final Path CORPUS = corpusFolder();
 
     /** A service of the administration, and the sender domain whose mail belongs to it. */
@@ -91,19 +92,11 @@ class OfficialCorpusTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-corpus-" + SUBMISSION);
-        registry.add("guichet.node.roles", () -> "submission,worker");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
-        registry.add("guichet.administration.code", () -> "fs-herault");
-        registry.add("guichet.administration.name", () -> "France services de l'Hérault");
+        NODE.register(registry);
         for (Service service : SERVICES) {
             registry.add("guichet.administration.services." + service.code() + ".name", service::name);
             registry.add("guichet.administration.services." + service.code() + ".senders", () -> "@" + service.domain());
         }
-        registry.add("guichet.notice.commitment", () -> "sous 5 jours ouvrés");
     }
 
     static GreenMail smarthost;
@@ -119,7 +112,7 @@ class OfficialCorpusTest {
 
     @BeforeAll
     static void startSmarthost() {
-        smarthost = new GreenMail(new ServerSetup(SMARTHOST, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost = new GreenMail(new ServerSetup(NODE.smarthost, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smarthost.start();
     }
 
@@ -152,7 +145,7 @@ class OfficialCorpusTest {
         assertThat(recipients).as("each message has recipients of its own").doesNotHaveDuplicates();
 
         long start = System.nanoTime();
-        try (SmtpSubmission smtp = new SmtpSubmission(SUBMISSION)) {
+        try (SmtpSubmission smtp = new SmtpSubmission(NODE.submission)) {
             for (OfficialMessage message : corpus) {
                 smtp.send(message.sender(), message.recipients(), message.raw());
             }

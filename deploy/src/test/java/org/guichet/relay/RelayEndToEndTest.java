@@ -12,10 +12,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
 import org.guichet.queue.QueueOperations;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RelayEndToEndTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("e2e", "submission,worker,web")
+            .set("guichet.relay.retry-schedule", "1s")
+            .set("guichet.relay.poll-interval", "200ms");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-e2e-" + SUBMISSION);
-        registry.add("guichet.node.roles", () -> "submission,worker,web");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.relay.retry-schedule", () -> "1s");
-        registry.add("guichet.relay.poll-interval", () -> "200ms");
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
+        NODE.register(registry);
     }
 
     @Autowired
@@ -58,7 +51,7 @@ class RelayEndToEndTest {
 
     @BeforeEach
     void startSmarthost() {
-        smarthost = new GreenMail(new ServerSetup(SMARTHOST, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost = new GreenMail(new ServerSetup(NODE.smarthost, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smarthost.start();
     }
 
@@ -69,7 +62,7 @@ class RelayEndToEndTest {
 
     @Test
     void submittedMessageIsDeliveredToTheSmarthost() throws Exception {
-        TestSmtp.send(SUBMISSION, "agent@caf.test", List.of("citoyen@example.org"), "Votre dossier n° 42",
+        TestSmtp.send(NODE.submission, "agent@caf.test", List.of("citoyen@example.org"), "Votre dossier n° 42",
                 "Bonjour,\nvotre dossier est complet.\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smarthost.getReceivedMessages().length == 1);
@@ -83,13 +76,13 @@ class RelayEndToEndTest {
     @Test
     void smarthostDownDefersThenDeliversWhenItReturns() throws Exception {
         smarthost.stop();
-        TestSmtp.send(SUBMISSION, "agent@caf.test", List.of("citoyen@example.org"), "Relance", "Bonjour\n");
+        TestSmtp.send(NODE.submission, "agent@caf.test", List.of("citoyen@example.org"), "Relance", "Bonjour\n");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from spool_recipient where status = 'deferred'").query(Long.class).single() > 0);
         assertThat(queue.list("deferred", 10)).hasSize(1);
 
-        smarthost = new GreenMail(new ServerSetup(SMARTHOST, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost = new GreenMail(new ServerSetup(NODE.smarthost, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smarthost.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> smarthost.getReceivedMessages().length == 1);
         assertThat(jdbc.sql("""
@@ -101,11 +94,11 @@ class RelayEndToEndTest {
     @Test
     void operatorBounceSendsADsnToTheSender() throws Exception {
         smarthost.stop();
-        TestSmtp.send(SUBMISSION, "agent@caf.test", List.of("perdu@example.org"), "Avis", "Bonjour\n");
+        TestSmtp.send(NODE.submission, "agent@caf.test", List.of("perdu@example.org"), "Avis", "Bonjour\n");
         await().atMost(Duration.ofSeconds(30)).until(() -> !queue.list("deferred", 10).isEmpty());
         String queueId = queue.list("deferred", 10).get(0).queueId();
 
-        try (RecordingSmarthost recording = new RecordingSmarthost(SMARTHOST)) {
+        try (RecordingSmarthost recording = new RecordingSmarthost(NODE.smarthost)) {
             assertThat(queue.bounce(queueId)).isEqualTo(1);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> recording.received().size() == 1);
@@ -121,8 +114,8 @@ class RelayEndToEndTest {
     @Test
     void permanentRefusalAtTheSmarthostSendsADsnAndDeliversTheOthers() throws Exception {
         smarthost.stop();
-        try (RecordingSmarthost recording = new RecordingSmarthost(SMARTHOST)) {
-            TestSmtp.send(SUBMISSION, "agent@caf.test", List.of("inconnu@example.org", "connu@example.org"),
+        try (RecordingSmarthost recording = new RecordingSmarthost(NODE.smarthost)) {
+            TestSmtp.send(NODE.submission, "agent@caf.test", List.of("inconnu@example.org", "connu@example.org"),
                     "Avis", "Bonjour\n");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> recording.received().size() == 2);

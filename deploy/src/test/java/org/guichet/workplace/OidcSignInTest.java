@@ -32,7 +32,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.guichet.Guichet;
-import org.guichet.storage.TestPostgres;
+import org.guichet.TestNode;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +52,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OidcSignInTest {
 
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("oidc", "web")
+            .set("spring.security.oauth2.client.registration.proconnect.client-name", "ProConnect")
+            .set("spring.security.oauth2.client.registration.proconnect.client-id", "guichet")
+            .set("spring.security.oauth2.client.registration.proconnect.client-secret", "s3cret")
+            .set("spring.security.oauth2.client.registration.proconnect.scope", "openid,email");
     static final Provider provider = new Provider();
 
     @LocalServerPort
@@ -60,14 +64,7 @@ class OidcSignInTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-oidc-"
-                + ProcessHandle.current().pid());
-        registry.add("guichet.node.roles", () -> "web");
-        registry.add("spring.security.oauth2.client.registration.proconnect.client-name", () -> "ProConnect");
-        registry.add("spring.security.oauth2.client.registration.proconnect.client-id", () -> "guichet");
-        registry.add("spring.security.oauth2.client.registration.proconnect.client-secret", () -> "s3cret");
-        registry.add("spring.security.oauth2.client.registration.proconnect.scope", () -> "openid,email");
+        NODE.register(registry);
         registry.add("spring.security.oauth2.client.provider.proconnect.issuer-uri", provider::issuer);
     }
 

@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.TestSmtp;
 import org.guichet.casework.Casework;
 import org.guichet.casework.InboundReply;
-import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RouteAuthorisationTest {
 
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
+    static final TestNode NODE = TestNode.running("routes", "web")
+            .service("prestations", "name", "Prestations")
+            .service("logement", "name", "Logement");
 
     enum Person { ANONYMOUS, AGENT, OTHER_AGENT, SUPERVISOR, AUDITOR, OPERATOR, ADMIN }
 
@@ -57,13 +59,7 @@ class RouteAuthorisationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> System.getProperty("java.io.tmpdir") + "/guichet-routes-"
-                + ProcessHandle.current().pid());
-        registry.add("guichet.node.roles", () -> "web");
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.administration.services.prestations.name", () -> "Prestations");
-        registry.add("guichet.administration.services.logement.name", () -> "Logement");
+        NODE.register(registry);
     }
 
     @BeforeAll

@@ -16,10 +16,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.guichet.Guichet;
+import org.guichet.TestNode;
 import org.guichet.RawSmtp;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
-import org.guichet.storage.TestPostgres;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
 import org.junit.jupiter.api.AfterAll;
@@ -45,12 +45,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkplaceBrowserTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int INBOUND = TestSmtp.freePort();
-    static final int SMARTHOST = TestSmtp.freePort();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final java.nio.file.Path HOME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-            "guichet-workplace-" + SUBMISSION);
+    static final TestNode NODE = TestNode.running("workplace", "submission,inbound,worker,web")
+            .service("prestations", "name", "Service des prestations")
+            .service("prestations", "senders", "@caf.test")
+            .service("prestations", "email", "prestations@caf.test")
+            .service("logement", "name", "Aides au logement")
+            .service("logement", "email", "logement@caf.test")
+            .set("guichet.acknowledgement.services.prestations.implicit-decision", "ACCEPTANCE")
+            .set("guichet.sla.implicit-decision", "ACCEPTANCE");
     static final String CITIZEN = "camille@example.org";
     static final Pattern REFERENCE = Pattern.compile("GCH-\\d{4}-\\d{6}");
 
@@ -67,28 +69,13 @@ class WorkplaceBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", HOME::toString);
-        registry.add("guichet.node.roles", () -> "submission,inbound,worker,web");
-        registry.add("guichet.smtp.submission.port", () -> SUBMISSION);
-        registry.add("guichet.smtp.inbound.port", () -> INBOUND);
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + SMARTHOST);
-        registry.add("guichet.node.reply-domain", () -> "reponse.caf.test");
-        registry.add("guichet.authentication.dns-servers", () -> "127.0.0.1:9");
-        registry.add("guichet.authentication.timeout", () -> "300ms");
-        registry.add("guichet.administration.services.prestations.name", () -> "Service des prestations");
-        registry.add("guichet.administration.services.prestations.senders", () -> "@caf.test");
-        registry.add("guichet.administration.services.prestations.email", () -> "prestations@caf.test");
-        registry.add("guichet.administration.services.logement.name", () -> "Aides au logement");
-        registry.add("guichet.administration.services.logement.email", () -> "logement@caf.test");
-        registry.add("guichet.acknowledgement.services.prestations.implicit-decision", () -> "ACCEPTANCE");
-        registry.add("guichet.sla.implicit-decision", () -> "ACCEPTANCE");
+        NODE.register(registry);
     }
 
     @BeforeAll
     static void aCitizenReplies(@Autowired AccountService accounts) throws Exception {
-        smarthost = new RecordingSmarthost(SMARTHOST);
-        java.nio.file.Path canned = HOME.resolve("answers").resolve("prestations");
+        smarthost = new RecordingSmarthost(NODE.smarthost);
+        java.nio.file.Path canned = NODE.home.resolve("answers").resolve("prestations");
         java.nio.file.Files.createDirectories(canned);
         java.nio.file.Files.writeString(canned.resolve("Pièce manquante.txt"),
                 "Bonjour,\nIl manque une pièce à votre dossier : merci de nous l'envoyer en réponse à ce message.\n");
@@ -97,7 +84,7 @@ class WorkplaceBrowserTest {
         outsiderPassword = accounts.create("lea.logement", EnumSet.of(WebRole.AGENT), List.of("logement"));
         supervisorPassword = accounts.create("chef", EnumSet.of(WebRole.SUPERVISOR), List.of("prestations"));
         adminPassword = accounts.create("admin.caf", EnumSet.of(WebRole.ADMIN), List.of());
-        TestSmtp.send(SUBMISSION, "ne-pas-repondre@caf.test", List.of(CITIZEN), "Votre demande d'aide",
+        TestSmtp.send(NODE.submission, "ne-pas-repondre@caf.test", List.of(CITIZEN), "Votre demande d'aide",
                 "Bonjour,\nvotre demande est à l'étude.\nMerci de ne pas répondre à ce message.\n");
         await().atMost(Duration.ofSeconds(60)).until(() -> received(CITIZEN).size() == 1);
         String replyAddress = ((InternetAddress) received(CITIZEN).getFirst().getReplyTo()[0]).getAddress();
@@ -128,7 +115,7 @@ class WorkplaceBrowserTest {
                 </body></html>
                 --b1--
                 """.formatted(replyAddress);
-        assertThat(RawSmtp.send(INBOUND, CITIZEN, List.of(replyAddress), reply)).startsWith("250");
+        assertThat(RawSmtp.send(NODE.inbound, CITIZEN, List.of(replyAddress), reply)).startsWith("250");
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgement().isPresent());
         Matcher found = REFERENCE.matcher(acknowledgement().get().getSubject() + " "
                 + acknowledgement().get().getContent());
@@ -195,7 +182,7 @@ class WorkplaceBrowserTest {
             assertThat(browser.driver.getPageSource()).contains("Message-ID: &lt;reponse-1@example.org&gt;");
             browser.open(caseUrl);
             browser.find("#body").sendKeys("Bonjour Madame,\nVotre dossier est complet.\nLe service des prestations");
-            java.nio.file.Path attestation = HOME.resolve("attestation.pdf");
+            java.nio.file.Path attestation = NODE.home.resolve("attestation.pdf");
             java.nio.file.Files.write(attestation, "%PDF-1.4\n1 0 obj <<>> endobj\n".getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII));
             browser.find("#files").sendKeys(attestation.toString());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.guichet.storage.AdvisoryLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,9 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Acknowledgements {
 
-    /** Namespaces of the advisory locks taken per queue id and per recipient. */
-    private static final int QUEUE_LOCK = 0x47434B31;
-    private static final int RECIPIENT_LOCK = 0x47434B32;
 
     /** Case messages of acknowledgements name no spool row: 'K' is no hexadecimal digit. */
     private static final String QUEUE_PREFIX = "ACK";
@@ -188,16 +186,14 @@ public class Acknowledgements {
     public Outcome record(Acknowledgement acknowledgement, Limits limits) {
         String recipient = acknowledgement.recipient().strip().toLowerCase(Locale.ROOT);
         return transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:key))")
-                    .param("namespace", QUEUE_LOCK).param("key", acknowledgement.inboundQueueId()).query().listOfRows();
+            AdvisoryLock.ACKNOWLEDGED_MESSAGE.hold(jdbc, acknowledgement.inboundQueueId());
             Optional<Sent> earlier = sentFor(acknowledgement.inboundQueueId());
             if (earlier.isPresent()) {
                 return new Earlier(earlier.get());
             }
             jdbc.sql("select id from citizen_case where id = :id for update").param("id", acknowledgement.caseId())
                     .query(Long.class).single();
-            jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:key))")
-                    .param("namespace", RECIPIENT_LOCK).param("key", recipient).query().listOfRows();
+            AdvisoryLock.ACKNOWLEDGED_RECIPIENT.hold(jdbc, recipient);
             Instant received = acknowledgement.receivedAt();
             long ofCase = jdbc.sql("""
                             select count(*) from acknowledgement

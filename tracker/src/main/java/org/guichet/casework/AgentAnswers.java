@@ -13,6 +13,7 @@ import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.guichet.storage.AdvisoryLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,8 +31,6 @@ public class AgentAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(AgentAnswers.class);
 
-    /** Namespace of the advisory locks taken per answer id (pg_advisory_xact_lock(int, int)). */
-    private static final int ANSWER_LOCK = 0x47434832;
 
     private static final String ANSWER_COLUMNS = """
             a.answer_id, a.case_id, c.reference, a.case_message_id, m.queue_id, m.received_at, a.recipient,
@@ -61,8 +60,7 @@ public class AgentAnswers {
     public RecordedAnswer record(AgentAnswer answer) {
         RecordedAnswer recorded = transactions.execute(status -> {
             // Two nodes recording one answer id wait for each other here; the second sees the first's row.
-            jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:answerId))")
-                    .param("namespace", ANSWER_LOCK).param("answerId", answer.answerId()).query().listOfRows();
+            AdvisoryLock.ANSWER.hold(jdbc, answer.answerId());
             Optional<RecordedAnswer> earlier = find(answer.answerId());
             return earlier.map(RecordedAnswer::asDuplicate).orElseGet(() -> insert(answer));
         });

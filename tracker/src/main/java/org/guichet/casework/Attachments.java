@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.guichet.storage.AdvisoryLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Attachments {
 
-    /** Same namespace as {@link Casework}'s: one lock per spool message, whatever step takes it. */
-    private static final int QUEUE_LOCK = 0x47434831;
 
     private static final String COLUMNS = """
             a.id, a.case_message_id, a.position, a.file_name, a.declared_type, a.detected_type, a.inline,
@@ -91,8 +90,7 @@ public class Attachments {
      */
     public Recorded record(String queueId, List<Incoming> files) {
         return transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:queueId))")
-                    .param("namespace", QUEUE_LOCK).param("queueId", queueId).query().listOfRows();
+            AdvisoryLock.INBOUND_MESSAGE.hold(jdbc, queueId);
             Object[] message = jdbc.sql("""
                             select m.id, m.case_id, c.reference from case_message m
                             join citizen_case c on c.id = m.case_id

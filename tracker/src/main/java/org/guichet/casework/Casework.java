@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.guichet.storage.AdvisoryLock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,6 @@ public class Casework {
 
     private static final Logger log = LoggerFactory.getLogger(Casework.class);
 
-    /** Namespace of the advisory locks taken per queue id (pg_advisory_xact_lock(int, int)). */
-    private static final int QUEUE_LOCK = 0x47434831;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -54,8 +53,7 @@ public class Casework {
     public CaseReceipt receive(InboundReply reply) {
         CaseReceipt receipt = transactions.execute(status -> {
             // Two nodes replaying one spool message wait for each other here, then the second sees the first's work.
-            jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:queueId))")
-                    .param("namespace", QUEUE_LOCK).param("queueId", reply.queueId()).query().listOfRows();
+            AdvisoryLock.INBOUND_MESSAGE.hold(jdbc, reply.queueId());
             Optional<CaseReceipt> earlier = earlierReceipt(reply.queueId());
             return earlier.isPresent() ? earlier.get() : thread(reply);
         });

@@ -8,11 +8,8 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
-import org.guichet.gateway.answer.AnswerComposer;
-import org.guichet.gateway.answer.CaseReplyPath;
+import org.guichet.gateway.answer.CaseLetters;
 import org.guichet.gateway.answer.ServiceMailboxes;
-import org.guichet.gateway.spool.Spool;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.ReplyDomain;
@@ -60,8 +57,7 @@ class AcknowledgementConfiguration {
 
     /** The letter of a transfer (CRPA L114-2), written as the service that now holds the case. */
     @Bean
-    TransferLetters transferLetters(Casework casework, ServiceMailboxes mailboxes, CaseReplyPath replyPath, Spool spool,
-            JdbcClient jdbc, Clock clock) {
-        return new TransferLetters(casework, mailboxes, replyPath, new AnswerComposer(), spool, jdbc, clock);
+    TransferLetters transferLetters(Casework casework, ServiceMailboxes mailboxes, CaseLetters letters) {
+        return new TransferLetters(casework, mailboxes, letters);
     }
 }

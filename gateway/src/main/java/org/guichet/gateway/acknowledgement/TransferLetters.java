@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 
@@ -21,17 +17,11 @@ import org.guichet.casework.Case;
 import org.guichet.casework.CaseMessage;
 import org.guichet.casework.Casework;
 import org.guichet.casework.TransferNotice;
-import org.guichet.conversation.Conversation;
-import org.guichet.gateway.answer.AnswerComposer;
-import org.guichet.gateway.answer.AnswerDraft;
-import org.guichet.gateway.answer.CaseReplyPath;
-import org.guichet.gateway.answer.ComposedAnswer;
+import org.guichet.gateway.answer.CaseLetters;
 import org.guichet.gateway.answer.ServiceMailbox;
 import org.guichet.gateway.answer.ServiceMailboxes;
-import org.guichet.gateway.spool.Envelope;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.spool.SpoolUnavailableException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The letter that tells a citizen which service now holds their request (CRPA L114-2), in
@@ -41,61 +31,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class TransferLetters implements TransferNotice {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-    private static final SecureRandom random = new SecureRandom();
 
     private final Casework casework;
     private final ServiceMailboxes services;
-    private final CaseReplyPath replyPath;
-    private final AnswerComposer composer;
-    private final Spool spool;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final CaseLetters letters;
     private final String french = shipped("fr");
     private final String english = shipped("en");
 
-    public TransferLetters(Casework casework, ServiceMailboxes services, CaseReplyPath replyPath,
-            AnswerComposer composer, Spool spool, JdbcClient jdbc, Clock clock) {
+    public TransferLetters(Casework casework, ServiceMailboxes services, CaseLetters letters) {
         this.casework = casework;
         this.services = services;
-        this.replyPath = replyPath;
-        this.composer = composer;
-        this.spool = spool;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.letters = letters;
     }
 
     @Override
     public Sent send(Case caseFile, ServiceIdentity from, ServiceIdentity to) throws NoticeUnavailableException {
         List<CaseMessage> messages = casework.messages(caseFile.id());
-        String subject = messages.isEmpty() ? null : messages.getFirst().subject();
-        String messageId = "<transfer." + HexFormat.of().formatHex(randomBytes()) + "@" + replyPath.replyDomain() + ">";
         ServiceMailbox service = services.of(to.id()).orElseThrow();
-        Conversation conversation = replyPath.of(caseFile, messageId,
-                messages.isEmpty() ? "" : messages.getFirst().queueId(), service.email(), subject);
-        String sender = service.email() != null ? service.email() : conversation.replyAddress();
-        List<String> references = new ArrayList<>();
-        references.add(conversation.finalMessageId());
-        messages.stream().map(CaseMessage::messageId).filter(id -> id != null).forEach(references::add);
-        String inReplyTo = messages.stream().map(CaseMessage::messageId).filter(id -> id != null)
-                .reduce((a, b) -> b).orElse(null);
+        // The letter follows the latest message of the thread, whoever wrote it.
+        Optional<CaseMessage> latest = messages.stream().filter(m -> m.messageId() != null).reduce((a, b) -> b);
+        CaseLetters.Placement placement = letters.place("transfer", caseFile, messages, service, latest);
         String text = text(caseFile, from, to);
-        ComposedAnswer letter;
+        CaseLetters.Posted posted;
         try {
-            letter = composer.compose(new AnswerDraft(to.name(), sender, conversation.replyAddress(),
-                    caseFile.citizenAddress(), subject, caseFile.reference(), messageId, inReplyTo,
-                    references, clock.instant(), text));
+            posted = letters.post(placement, service, caseFile, caseFile.citizenAddress(), text, List.of());
         } catch (MessagingException e) {
             throw new IllegalStateException("the transfer letter of " + caseFile.reference() + " cannot be written", e);
-        }
-        String queueId;
-        try {
-            queueId = spool.accept(Envelope.local(sender, List.of(caseFile.citizenAddress())), letter.raw());
         } catch (SpoolUnavailableException e) {
             throw new NoticeUnavailableException("the transfer letter could not be queued: " + e.getMessage(), e);
         }
-        var acceptedAt = jdbc.sql("select received_at from spool_message where queue_id = :q").param("q", queueId)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElseGet(clock::instant);
-        return new Sent(queueId, messageId, sender, caseFile.citizenAddress(), letter.subject(), text, acceptedAt);
+        return new Sent(posted.queueId(), placement.messageId(), placement.from(), caseFile.citizenAddress(),
+                posted.subject(), text, posted.acceptedAt());
     }
 
     String text(Case caseFile, ServiceIdentity from, ServiceIdentity to) {
@@ -120,11 +86,5 @@ public class TransferLetters implements TransferNotice {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return bytes;
     }
 }

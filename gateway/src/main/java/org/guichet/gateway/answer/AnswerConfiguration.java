@@ -30,8 +30,13 @@ class AnswerConfiguration {
     }
 
     @Bean
+    CaseLetters caseLetters(CaseReplyPath replyPath, Spool spool, JdbcClient jdbc, Clock clock) {
+        return new CaseLetters(replyPath, new AnswerComposer(), spool, jdbc, clock);
+    }
+
+    @Bean
     AnswerService answerService(Casework casework, AgentAnswers answers, ServiceMailboxes mailboxes,
-            CaseReplyPath replyPath, Spool spool, JdbcClient jdbc, Clock clock) {
-        return new AnswerService(casework, answers, mailboxes, replyPath, new AnswerComposer(), spool, jdbc, clock);
+            CaseLetters letters) {
+        return new AnswerService(casework, answers, mailboxes, letters);
     }
 }

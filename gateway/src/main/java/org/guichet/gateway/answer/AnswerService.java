@@ -1,10 +1,6 @@
 package org.guichet.gateway.answer;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,13 +22,10 @@ import org.guichet.casework.CaseMessage;
 import org.guichet.casework.Casework;
 import org.guichet.casework.Direction;
 import org.guichet.casework.RecordedAnswer;
-import org.guichet.conversation.Conversation;
-import org.guichet.gateway.spool.Envelope;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Posts an agent's answer to a case: composes it ({@link AnswerComposer}), commits it to the
@@ -49,27 +42,17 @@ public class AnswerService implements Answering {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
     private static final Pattern ANSWER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    private static final SecureRandom random = new SecureRandom();
 
     private final Casework casework;
     private final AgentAnswers answers;
     private final ServiceMailboxes services;
-    private final CaseReplyPath replyPath;
-    private final AnswerComposer composer;
-    private final Spool spool;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final CaseLetters letters;
 
-    public AnswerService(Casework casework, AgentAnswers answers, ServiceMailboxes services, CaseReplyPath replyPath,
-            AnswerComposer composer, Spool spool, JdbcClient jdbc, Clock clock) {
+    public AnswerService(Casework casework, AgentAnswers answers, ServiceMailboxes services, CaseLetters letters) {
         this.casework = casework;
         this.answers = answers;
         this.services = services;
-        this.replyPath = replyPath;
-        this.composer = composer;
-        this.spool = spool;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.letters = letters;
     }
 
     @Override
@@ -87,32 +70,20 @@ public class AnswerService implements Answering {
         List<CaseMessage> messages = casework.messages(found.id());
         String to = correspondent(found, messages, request.to());
         ServiceMailbox service = services.of(found.serviceId()).orElseThrow();
-        String subject = messages.isEmpty() ? null : messages.get(0).subject();
-        String messageId = "<answer." + HexFormat.of().formatHex(randomBytes()) + "@" + replyPath.replyDomain() + ">";
-        String answered = messages.isEmpty() ? null : answeredMessage(messages, to).map(CaseMessage::queueId)
-                .orElse(messages.get(0).queueId());
-        Conversation conversation = replyPath.of(found, messageId, answered == null ? "" : answered, service.email(),
-                subject);
-        String from = service.email() != null ? service.email() : conversation.replyAddress();
-        String inReplyTo = answeredMessage(messages, to).map(CaseMessage::messageId)
-                .orElse(conversation.finalMessageId().equals(messageId) ? null : conversation.finalMessageId());
-
-        ComposedAnswer composed;
+        CaseLetters.Placement placement = letters.place("answer", found, messages, service,
+                answeredMessage(messages, to));
+        CaseLetters.Posted posted;
         try {
-            composed = composer.compose(new AnswerDraft(service.name(), from, conversation.replyAddress(), to, subject,
-                    found.reference(), messageId, inReplyTo, references(conversation, messages, messageId, inReplyTo),
-                    clock.instant(), text, request.attachments()));
+            posted = letters.post(placement, service, found, to, text, request.attachments());
         } catch (MessagingException e) {
             throw new AnswerRefusedException(AnswerRefusedException.Reason.INVALID,
                     "the answer cannot be written as a message: " + e.getMessage());
         }
-        String queueId = spool.accept(Envelope.local(from, List.of(to)), composed.raw());
-        Instant acceptedAt = jdbc.sql("select received_at from spool_message where queue_id = :q")
-                .param("q", queueId).query(java.sql.Timestamp.class).optional()
-                .map(java.sql.Timestamp::toInstant).orElseGet(clock::instant);
-        RecordedAnswer recorded = answers.record(new AgentAnswer(answerId, found.id(), request.agent(), queueId,
-                acceptedAt, from, to, composed.subject(), messageId, inReplyTo, text));
-        log.info("queue {}: case={} answer={} to=<{}> status=spooled", queueId, found.reference(), answerId, to);
+        RecordedAnswer recorded = answers.record(new AgentAnswer(answerId, found.id(), request.agent(),
+                posted.queueId(), posted.acceptedAt(), placement.from(), to, posted.subject(), placement.messageId(),
+                placement.inReplyTo(), text));
+        log.info("queue {}: case={} answer={} to=<{}> status=spooled", posted.queueId(), found.reference(), answerId,
+                to);
         return receipt(recorded, recorded.duplicate());
     }
 
@@ -171,21 +142,6 @@ public class AnswerService implements Answering {
                 .or(() -> people.isEmpty() ? Optional.empty() : Optional.of(people.getLast()));
     }
 
-    /** The official notice's id, then every message of the case in order, the one answered last. */
-    private static List<String> references(Conversation conversation, List<CaseMessage> messages, String messageId,
-            String inReplyTo) {
-        List<String> ids = new ArrayList<>();
-        if (!conversation.finalMessageId().equals(messageId)) {
-            ids.add(conversation.finalMessageId());
-        }
-        messages.stream().map(CaseMessage::messageId).filter(id -> id != null && !id.equals(inReplyTo))
-                .forEach(ids::add);
-        if (inReplyTo != null) {
-            ids.add(inReplyTo);
-        }
-        return AnswerComposer.references(ids);
-    }
-
     private static String answerId(String asked) throws AnswerRefusedException {
         if (asked == null || asked.isBlank()) {
             return UUID.randomUUID().toString();
@@ -209,9 +165,4 @@ public class AnswerService implements Answering {
         return text;
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
-        return bytes;
-    }
 }

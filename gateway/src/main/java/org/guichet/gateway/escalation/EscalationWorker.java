@@ -1,11 +1,13 @@
 package org.guichet.gateway.escalation;
 
+import java.time.Duration;
+
 import org.guichet.escalation.EscalationNotifier;
 import org.guichet.escalation.Escalations;
 import org.guichet.escalation.SweepReport;
+import org.guichet.node.NodeLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The escalation loop of a worker node: every {@code guichet.escalation.interval}, one sweep
@@ -13,66 +15,45 @@ import org.springframework.context.SmartLifecycle;
  * supervisors through the spool. Several worker nodes may sweep at once: each flag's unique
  * key lets one of them raise and notify it.
  */
-public class EscalationWorker implements SmartLifecycle {
+public class EscalationWorker extends NodeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationWorker.class);
 
     private final Escalations escalations;
     private final EscalationNotifier notifier;
     private final EscalationProperties settings;
-    private volatile boolean running;
-    private Thread loop;
 
     EscalationWorker(Escalations escalations, EscalationNotifier notifier, EscalationProperties settings) {
+        super("guichet-escalation");
         this.escalations = escalations;
         this.notifier = notifier;
         this.settings = settings;
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loop = Thread.ofPlatform().name("guichet-escalation").daemon(true).start(this::loop);
+    protected void beforeStart() {
         log.info("escalation sweep started, every {}", settings.interval());
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        loop.interrupt();
-        try {
-            loop.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        log.info("escalation sweep stopped");
+    protected boolean round() {
+        sweep();
+        return false;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void pause() throws InterruptedException {
+        Thread.sleep(settings.interval());
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                // the loop outlives database failures; flags not raised now are raised by the next sweep
-                log.error("escalation sweep failed; retrying after the interval", e);
-            }
-            try {
-                Thread.sleep(settings.interval());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    @Override
+    protected Duration stopWait() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    protected void afterStop() {
+        log.info("escalation sweep stopped");
     }
 
     /** One sweep; package-private so that tests drive it step by step with their own clock. */

@@ -1,17 +1,12 @@
 package org.guichet.gateway.inspect;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.guichet.gateway.message.Author;
-import org.guichet.gateway.message.Mailboxes;
 
 /**
  * What the inbound SMTP session would have told Guichet about a message file: a file holds no
@@ -46,10 +41,10 @@ public record InboundEnvelope(String mailFrom, String mailFromSource, List<Strin
             mailFrom = unbracketed(from);
             mailFromSource = "--from";
         } else {
-            String returnPath = header(message, "Return-Path");
+            String returnPath = HeaderAddresses.header(message, "Return-Path");
             List<String> fromHeader = Author.of(message).addresses();
-            if (returnPath != null && (returnPath.strip().equals("<>") || !addresses(returnPath).isEmpty())) {
-                mailFrom = returnPath.strip().equals("<>") ? "" : addresses(returnPath).get(0);
+            if (returnPath != null && (returnPath.strip().equals("<>") || !HeaderAddresses.in(returnPath).isEmpty())) {
+                mailFrom = returnPath.strip().equals("<>") ? "" : HeaderAddresses.in(returnPath).get(0);
                 mailFromSource = "Return-Path";
             } else if (!fromHeader.isEmpty()) {
                 mailFrom = fromHeader.get(0);
@@ -59,7 +54,8 @@ public record InboundEnvelope(String mailFrom, String mailFromSource, List<Strin
                 mailFromSource = "none";
             }
         }
-        List<String> recipients = to.isEmpty() ? headerRecipients(message) : to;
+        // Delivered-To is the envelope recipient a delivering server saw; To and Cc are what the author wrote.
+        List<String> recipients = to.isEmpty() ? HeaderAddresses.of(message, "Delivered-To", "To", "Cc") : to;
         Optional<ReceivedFrom> received = topmostReceived(message);
         String ip = clientIp;
         String heloName = helo;
@@ -93,27 +89,5 @@ public record InboundEnvelope(String mailFrom, String mailFromSource, List<Strin
             address = address.substring(1, address.length() - 1).strip();
         }
         return address;
-    }
-
-    private static List<String> headerRecipients(MimeMessage message) {
-        Set<String> all = new LinkedHashSet<>();
-        // Delivered-To is the envelope recipient a delivering server saw; To and Cc are what the author wrote.
-        for (String name : List.of("Delivered-To", "To", "Cc")) {
-            all.addAll(addresses(header(message, name)));
-        }
-        return new ArrayList<>(all);
-    }
-
-    private static String header(MimeMessage message, String name) {
-        try {
-            return message.getHeader(name, ",");
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    /** Addresses of a header, read as every step reads them ({@link Mailboxes}). */
-    static List<String> addresses(String value) {
-        return Mailboxes.in(value).stream().map(InternetAddress::getAddress).toList();
     }
 }

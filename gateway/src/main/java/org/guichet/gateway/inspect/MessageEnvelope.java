@@ -1,11 +1,8 @@
 package org.guichet.gateway.inspect;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -50,7 +47,8 @@ public record MessageEnvelope(String sender, List<String> recipients) {
         if (envelopeSender == null) {
             throw new IllegalArgumentException("no Return-Path or From address to take the sender from: give --from");
         }
-        List<String> envelopeRecipients = recipients.isEmpty() ? headerRecipients(message) : recipients;
+        List<String> envelopeRecipients = recipients.isEmpty()
+                ? HeaderAddresses.of(message, "To", "Cc", "Bcc") : recipients;
         if (envelopeRecipients.isEmpty()) {
             throw new IllegalArgumentException("no To, Cc or Bcc address to take the recipients from: give --to");
         }
@@ -67,38 +65,17 @@ public record MessageEnvelope(String sender, List<String> recipients) {
     }
 
     private static String headerSender(MimeMessage message) {
-        String returnPath = header(message, "Return-Path");
+        String returnPath = HeaderAddresses.header(message, "Return-Path");
         if (returnPath != null) {
             String path = returnPath.strip();
             if (path.equals("<>")) {
                 return "";
             }
-            List<String> addresses = addresses(path);
+            List<String> addresses = HeaderAddresses.in(path);
             if (!addresses.isEmpty()) {
                 return addresses.get(0);
             }
         }
         return Author.of(message).address().orElse(null);
-    }
-
-    private static List<String> headerRecipients(MimeMessage message) {
-        Set<String> all = new LinkedHashSet<>();
-        for (String name : List.of("To", "Cc", "Bcc")) {
-            all.addAll(addresses(header(message, name)));
-        }
-        return new ArrayList<>(all);
-    }
-
-    private static String header(MimeMessage message, String name) {
-        try {
-            return message.getHeader(name, ",");
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    /** Addresses of a header, read as the inbound side reads them. */
-    private static List<String> addresses(String value) {
-        return InboundEnvelope.addresses(value);
     }
 }

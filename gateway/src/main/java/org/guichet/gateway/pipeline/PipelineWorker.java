@@ -9,11 +9,11 @@ import org.guichet.gateway.spool.SpoolProperties;
 import org.guichet.gateway.spool.SpoolSignal;
 import org.guichet.gateway.spool.SpooledMessage;
 import org.guichet.node.ConditionalOnRole;
+import org.guichet.node.NodeLoop;
 import org.guichet.node.NodeProperties;
 import org.guichet.node.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.WORKER)
-class PipelineWorker implements SmartLifecycle {
+class PipelineWorker extends NodeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineWorker.class);
     private static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(1);
@@ -33,11 +33,12 @@ class PipelineWorker implements SmartLifecycle {
     private final SpoolProperties properties;
     private final SpoolSignal signal;
     private final String node;
-    private volatile Thread thread;
-    private volatile boolean running;
+    /** The spool's signal generation when the current round began: work signalled since then ends the pause. */
+    private long seen;
 
     PipelineWorker(PipelineQueue queue, MessageProcessor processor, SpoolProperties properties, SpoolSignal signal,
             NodeProperties node) {
+        super("pipeline-worker");
         this.queue = queue;
         this.processor = processor;
         this.properties = properties;
@@ -46,7 +47,7 @@ class PipelineWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected void beforeStart() {
         try {
             int released = queue.releaseAll(node);
             if (released > 0) {
@@ -55,44 +56,22 @@ class PipelineWorker implements SmartLifecycle {
         } catch (java.sql.SQLException e) {
             log.warn("pipeline: could not take back this node's leases ({}); they expire by themselves", e.getMessage());
         }
-        running = true;
-        thread = Thread.ofPlatform().name("pipeline-worker").start(this::loop);
     }
 
     @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected boolean round() throws Exception {
+        seen = signal.generation();
+        return runOnce() > 0;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void pause() throws InterruptedException {
+        signal.awaitAfter(seen, properties.idlePoll());
     }
 
-    private void loop() {
-        while (running) {
-            long seen = signal.generation();
-            try {
-                if (runOnce() == 0) {
-                    signal.awaitAfter(seen, properties.idlePoll());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception | AssertionError e) {
-                // the loop outlives database and driver failures; leases make the work safe to redo
-                log.warn("pipeline: {}", e.toString());
-                sleepQuietly(properties.idlePoll());
-            }
-        }
+    @Override
+    protected Duration stopWait() {
+        return Duration.ofSeconds(10);
     }
 
     /** Processes one batch; returns how many messages it claimed. */
@@ -137,13 +116,5 @@ class PipelineWorker implements SmartLifecycle {
         return "relayed=" + unchanged + " rewritten=" + rewritten + " requeued=" + requeued
                 + (held == null ? "" : " status=held (" + held + ")")
                 + (created.isEmpty() ? "" : " new=" + String.join(",", created));
-    }
-
-    private void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.guichet.gateway.relay;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.guichet.gateway.spool.SpoolSignal;
+import org.guichet.node.NodeLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The relay loop of a worker node: claims due recipients, groups them by message and next
  * hop, and runs one SMTP transaction per group on virtual threads, at most
  * {@code max-parallel} at once. Started and stopped with the application.
  */
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends NodeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -36,11 +37,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private final String node;
     private final Semaphore slots;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile boolean running;
-    private Thread loop;
+    /** The spool's signal generation when the current round began: work signalled since then ends the pause. */
+    private long seen;
 
     DeliveryWorker(DeliveryQueue queue, DeliveryRound round, NextHops nextHops, SessionPool sessions,
                    RelayProperties settings, SpoolSignal signal, Clock clock, String node) {
+        super("guichet-relay");
         this.queue = queue;
         this.round = round;
         this.nextHops = nextHops;
@@ -53,61 +55,36 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
+    protected void beforeStart() {
         int released = queue.releaseAll(node);
         if (released > 0) {
             log.info("relay: took back {} recipient(s) this node held when it stopped", released);
         }
-        running = true;
-        loop = Thread.ofPlatform().name("guichet-relay").daemon(true).start(this::loop);
         log.info("relay started on {} ({})", node,
                 settings.usesSmarthost() ? "smarthost " + settings.smarthost() : "MX delivery");
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        loop.interrupt();
-        try {
-            loop.join(settings.readTimeout().toMillis() + 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sessions.close();
-        log.info("relay stopped on {}", node);
+    protected boolean round() {
+        seen = signal.generation();
+        return cycle() > 0;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void pause() throws InterruptedException {
+        // woken at once by work committed on this node; other nodes' work is found by polling
+        signal.awaitAfter(seen, settings.pollInterval());
     }
 
-    private void loop() {
-        while (running) {
-            long seen = signal.generation();
-            int claimed;
-            try {
-                claimed = cycle();
-            } catch (RuntimeException | AssertionError e) {
-                // the loop outlives database and driver failures; leases make the work safe to redo
-                log.error("relay cycle failed; retrying after the poll interval", e);
-                claimed = 0;
-            }
-            if (claimed == 0) {
-                try {
-                    // woken at once by work committed on this node; other nodes' work is found by polling
-                    signal.awaitAfter(seen, settings.pollInterval());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+    @Override
+    protected Duration stopWait() {
+        return settings.readTimeout().plusSeconds(5);
+    }
+
+    @Override
+    protected void afterStop() {
+        sessions.close();
+        log.info("relay stopped on {}", node);
     }
 
     /**

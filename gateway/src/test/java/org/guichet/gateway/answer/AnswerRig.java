@@ -87,7 +87,8 @@ final class AnswerRig implements AutoCloseable {
         directory.afterPropertiesSet();
         mailboxes = new ServiceMailboxes(administration, directory, jdbc);
         mailboxes.afterPropertiesSet();
-        service = new AnswerService(casework, answers, mailboxes, replyPath, new AnswerComposer(), spool, jdbc, clock);
+        service = new AnswerService(casework, answers, mailboxes,
+                new CaseLetters(replyPath, new AnswerComposer(), spool, jdbc, clock));
     }
 
     /** A conversation of the service with the citizen, as the outbound pipeline records it. */

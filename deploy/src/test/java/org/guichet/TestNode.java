@@ -1,0 +1,71 @@
+package org.guichet;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.guichet.storage.TestPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The settings of one Guichet node under test, as an operator would write them for one
+ * machine: its own database and home folder, free loopback ports for both SMTP listeners and
+ * the smarthost it relays to, the reply domain {@value #REPLY_DOMAIN}, and no DNS (sender
+ * checks fail fast, as on a machine without network). Tests add what they are about.
+ */
+public final class TestNode {
+
+    public static final String REPLY_DOMAIN = "reponse.caf.test";
+
+    public final int submission = TestSmtp.freePort();
+    public final int inbound = TestSmtp.freePort();
+    public final int smarthost = TestSmtp.freePort();
+    public final String database = TestPostgres.newDatabaseUrl();
+    public final Path home;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private TestNode(String name, String roles) {
+        home = Path.of(System.getProperty("java.io.tmpdir"), "guichet-" + name + "-" + submission);
+        set("spring.datasource.url", database);
+        set("guichet.node.home", home);
+        set("guichet.node.roles", roles);
+        set("guichet.node.reply-domain", REPLY_DOMAIN);
+        set("guichet.smtp.submission.port", submission);
+        set("guichet.smtp.inbound.port", inbound);
+        set("guichet.relay.smarthost", "127.0.0.1:" + smarthost);
+        set("guichet.authentication.dns-servers", "127.0.0.1:9");
+        set("guichet.authentication.timeout", "300ms");
+    }
+
+    /**
+     * @param name  names the home folder, to tell test runs apart in {@code java.io.tmpdir}
+     * @param roles the node's {@code guichet.node.roles}, e.g. {@code submission,worker}
+     */
+    public static TestNode running(String name, String roles) {
+        return new TestNode(name, roles);
+    }
+
+    /** One more setting, or another value for one of the defaults above. */
+    public TestNode set(String key, Object value) {
+        settings.put(key, String.valueOf(value));
+        return this;
+    }
+
+    /** A setting of service {@code code}: {@code service("prestations", "senders", "@caf.test")}. */
+    public TestNode service(String code, String key, Object value) {
+        return set("guichet.administration.services." + code + "." + key, value);
+    }
+
+    /** {@code command} followed by the flags that point a {@code guichet} command at this node's database and home. */
+    public String[] flags(String... command) {
+        String[] flags = new String[command.length + 2];
+        System.arraycopy(command, 0, flags, 0, command.length);
+        flags[command.length] = "--spring.datasource.url=" + database;
+        flags[command.length + 1] = "--guichet.node.home=" + home;
+        return flags;
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        settings.forEach((key, value) -> registry.add(key, () -> value));
+    }
+}
