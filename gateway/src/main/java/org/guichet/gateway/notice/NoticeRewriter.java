@@ -46,7 +46,7 @@ final class NoticeRewriter {
     private final PlainTextNotices plainText;
     private final HtmlNotices html;
 
-    NoticeRewriter(NoticeCatalog catalog, NoticeReplacement replacement) {
+    NoticeRewriter(NoticeRecogniser catalog, NoticeReplacement replacement) {
         this.plainText = new PlainTextNotices(catalog, replacement);
         this.html = new HtmlNotices(catalog, replacement);
     }

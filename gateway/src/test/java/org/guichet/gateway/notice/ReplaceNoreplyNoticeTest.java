@@ -57,7 +57,7 @@ class ReplaceNoreplyNoticeTest {
                 "Content-Transfer-Encoding: quoted-printable"));
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
         assertThat(attribute(mail, ReplaceNoreplyNotice.COUNT)).isEqualTo(1);
-        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.message-automatique+fr.ne-pas-repondre");
+        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.automatic+fr.refusal");
     }
 
     @Test
@@ -154,8 +154,8 @@ class ReplaceNoreplyNoticeTest {
         assertThat((String) alternative.getBodyPart(1).getContent())
                 .contains("<p>Vous pouvez répondre directement à ce message&nbsp;: un agent vous répondra sous 5 jours ouvrés.</p>");
         assertThat(entries(mail)).containsExactly(
-                "1 text/plain fr fr.message-automatique+fr.ne-pas-repondre",
-                "2 text/html fr fr.message-automatique+fr.ne-pas-repondre");
+                "1 text/plain fr fr.automatic+fr.refusal",
+                "2 text/html fr fr.automatic+fr.refusal");
     }
 
     @Test
@@ -301,7 +301,7 @@ class ReplaceNoreplyNoticeTest {
         assertThat(content.replace("\r\n", " ")).contains(SENTENCE);
         assertThat(content.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertThat(entries(mail)).containsExactly(
-                "1 text/plain fr fr.message-automatique+fr.ne-pas-repondre+fr.adresse-non-consultee");
+                "1 text/plain fr fr.automatic+fr.refusal+fr.unread");
     }
 
     @Test
@@ -355,8 +355,8 @@ class ReplaceNoreplyNoticeTest {
 
         assertThat((String) parse(bytes(mail)).getContent()).contains(SENTENCE + "\r\n"
                 + "You can reply to this message: an agent will answer you within 5 working days.\r\n");
-        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.ne-pas-repondre",
-                "1 text/plain en en.do-not-reply+en.mailbox-not-monitored");
+        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.refusal",
+                "1 text/plain en en.refusal+en.unread");
     }
 
     @Test
