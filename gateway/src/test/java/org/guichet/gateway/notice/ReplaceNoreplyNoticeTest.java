@@ -412,6 +412,59 @@ class ReplaceNoreplyNoticeTest {
         assertThat(new String(after, UTF_8)).endsWith("\nBonjour,\n\n" + SENTENCE + "\n\nLa mairie\n");
     }
 
+    @Test
+    void eightBitTextWithoutACharsetIsReadAsWindows1252AndWrittenBackSo() throws Exception {
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        byte[] before = concat(headers("Avis d'imposition", "text/plain", "Content-Transfer-Encoding: 8bit").getBytes(US_ASCII),
+                lines("Bonjour,", "", "Votre avis est disponible dans votre espace.", "", "Merci de ne pas répondre à ce message.", "",
+                        "La Direction générale des Finances publiques").getBytes(cp1252));
+
+        Mail mail = mail(before);
+        serviceMailet().service(mail);
+        byte[] after = bytes(mail);
+
+        assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
+        MimeMessage message = parse(after);
+        assertThat(new ContentType(message.getContentType()).getParameter("charset")).isEqualTo("windows-1252");
+        String body = new String(after, cp1252);
+        assertThat(body).contains(SENTENCE).contains("Direction générale des Finances publiques").doesNotContain("répondre à ce message.");
+        assertThat(new String(after, UTF_8)).as("still Windows-1252 bytes, not UTF-8").doesNotContain("générale");
+    }
+
+    @Test
+    void eightBitUtf8WithoutAnyContentTypeIsReadAsUtf8() throws Exception {
+        String raw = "From: noreply@impots.example.fr\r\nTo: camille.martin@example.org\r\nSubject: Avis\r\n"
+                + "Message-ID: <20260303091244.4F2A1@caf.example.fr>\r\nMIME-Version: 1.0\r\n\r\n"
+                + "Votre avis est prêt.\r\n\r\nMerci de ne pas répondre à ce message.\r\n";
+
+        Mail mail = mail(raw.getBytes(UTF_8));
+        serviceMailet().service(mail);
+
+        assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
+        MimeMessage message = parse(bytes(mail));
+        assertThat(new ContentType(message.getContentType()).getParameter("charset")).isEqualTo("UTF-8");
+        assertThat((String) message.getContent()).contains("Votre avis est prêt.").contains(SENTENCE);
+    }
+
+    @Test
+    void dutchAndGermanNoticesGetSentencesInTheirOwnLanguage() throws Exception {
+        String text = lines("Geachte heer, Sehr geehrte Damen und Herren,", "", "Gelieve niet te antwoorden op deze e-mail.", "",
+                "Bitte antworten Sie nicht auf diese E-Mail.", "", "FOD Financiën");
+        byte[] before = concat(headers("Aanslagbiljet", "text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit")
+                .getBytes(US_ASCII), text.getBytes(UTF_8));
+
+        Mail mail = mail(before);
+        MailetRun.mailet("commitment", "sous 5 jours ouvrés", "commitmentDutch", "binnen 5 werkdagen",
+                "replacementGerman", "Antworten Sie einfach auf diese Nachricht, wir melden uns {commitment}.",
+                "commitmentGerman", "innerhalb von 5 Werktagen").service(mail);
+
+        String content = (String) parse(bytes(mail)).getContent();
+        assertThat(content).contains("U kunt rechtstreeks op dit bericht antwoorden: een medewerker antwoordt u binnen 5 werkdagen.")
+                .contains("Antworten Sie einfach auf diese Nachricht, wir melden uns innerhalb von 5 Werktagen.")
+                .doesNotContain("Gelieve", "Bitte antworten");
+        assertThat(entries(mail)).containsExactly("1 text/plain nl nl.refusal", "1 text/plain de de.refusal");
+    }
+
     static List<Object> entries(Mail mail) {
         java.util.Collection<?> values = (java.util.Collection<?>) attribute(mail, ReplaceNoreplyNotice.ENTRIES);
         return values.stream().map(v -> (Object) ((AttributeValue<?>) v).value()).toList();
