@@ -14,6 +14,7 @@ import org.guichet.gateway.attachment.AttachmentIntake;
 import org.guichet.gateway.authentication.Authenticator;
 import org.guichet.gateway.dkim.DkimKeys;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.notice.NoticeProperties;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,8 @@ class MailetServicesConfiguration {
             ObjectProvider<Casework> casework, ObjectProvider<ReplyTokenVerifier> verifier,
             ObjectProvider<Acknowledger> acknowledger, ObjectProvider<AgentAnswers> agentAnswers,
             ObjectProvider<AnswerService> answers, ObjectProvider<ServiceMailboxes> mailboxes,
-            ObjectProvider<CaseReplyPath> replyPath, ObjectProvider<AttachmentIntake> attachments) {
+            ObjectProvider<CaseReplyPath> replyPath, ObjectProvider<AttachmentIntake> attachments,
+            ObjectProvider<NoticeProperties> notices) {
         return GuichetServices.none()
                 .with(ReplyTokenSigner.class, signer)
                 .with(ServiceDirectory.class, services)
@@ -49,6 +51,7 @@ class MailetServicesConfiguration {
                 .with(AnswerService.class, answers.getIfAvailable())
                 .with(ServiceMailboxes.class, mailboxes.getIfAvailable())
                 .with(CaseReplyPath.class, replyPath.getIfAvailable())
-                .with(AttachmentIntake.class, attachments.getIfAvailable());
+                .with(AttachmentIntake.class, attachments.getIfAvailable())
+                .with(NoticeProperties.class, notices.getIfAvailable());
     }
 }

@@ -50,10 +50,10 @@ final class HtmlNotices {
     private static final int LINE = -1;
     private static final int PARAGRAPH = -2;
 
-    private final NoticeCatalog catalog;
+    private final NoticeRecogniser catalog;
     private final NoticeReplacement replacement;
 
-    HtmlNotices(NoticeCatalog catalog, NoticeReplacement replacement) {
+    HtmlNotices(NoticeRecogniser catalog, NoticeReplacement replacement) {
         this.catalog = catalog;
         this.replacement = replacement;
     }

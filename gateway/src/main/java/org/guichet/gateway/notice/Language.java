@@ -1,9 +1,14 @@
 package org.guichet.gateway.notice;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** Language of a recognised notice; picks the replacement sentence. */
 enum Language {
     FRENCH("fr"),
-    ENGLISH("en");
+    ENGLISH("en"),
+    DUTCH("nl"),
+    GERMAN("de");
 
     private final String code;
 
@@ -13,5 +18,14 @@ enum Language {
 
     String code() {
         return code;
+    }
+
+    static Optional<Language> of(String code) {
+        for (Language language : values()) {
+            if (language.code.equals(code.strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
     }
 }

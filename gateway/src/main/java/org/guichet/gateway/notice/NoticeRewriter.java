@@ -43,10 +43,12 @@ final class NoticeRewriter {
     private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private final PlainTextNotices plainText;
     private final HtmlNotices html;
 
-    NoticeRewriter(NoticeCatalog catalog, NoticeReplacement replacement) {
+    NoticeRewriter(NoticeRecogniser catalog, NoticeReplacement replacement) {
         this.plainText = new PlainTextNotices(catalog, replacement);
         this.html = new HtmlNotices(catalog, replacement);
     }
@@ -138,7 +140,8 @@ final class NoticeRewriter {
         byte[] content = encoding.get().decode(body);
         ContentType type = part.type().orElseThrow();
         boolean isHtml = part.is("text/html");
-        String declared = type.getParameter("charset");
+        // A part without Content-Type gets "charset=us-ascii" by default (RFC 2045 §5.2); it declared nothing.
+        String declared = part.header("Content-Type").isPresent() ? type.getParameter("charset") : null;
         String charsetName = declared != null ? declared : isHtml ? metaCharset(content) : null;
         Charset charset;
         String text;
@@ -156,7 +159,7 @@ final class NoticeRewriter {
                 return PartChange.skip(charset.name() + " does not read back to the same bytes");
             }
         } else {
-            // No charset declared: US-ASCII by RFC 2045 §5.2, though 8-bit UTF-8 is common in practice.
+            // No charset declared: US-ASCII by RFC 2045 §5.2, but older applications write 8-bit UTF-8 or Windows-1252.
             charset = StandardCharsets.US_ASCII;
             text = decode(content, charset);
             if (text == null) {
@@ -164,7 +167,11 @@ final class NoticeRewriter {
                 text = decode(content, charset);
             }
             if (text == null) {
-                return PartChange.skip("8-bit text without a charset");
+                charset = WINDOWS_1252;
+                text = decode(content, charset);
+            }
+            if (text == null || !Arrays.equals(text.getBytes(charset), content)) {
+                return PartChange.skip("8-bit text without a charset, neither UTF-8 nor Windows-1252");
             }
         }
         if (text.contains("-----BEGIN PGP SIGNED MESSAGE-----") || text.contains("-----BEGIN PGP MESSAGE-----")) {

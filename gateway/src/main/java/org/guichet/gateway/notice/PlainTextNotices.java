@@ -16,10 +16,10 @@ final class PlainTextNotices {
 
     private static final int WIDTH = 76;
 
-    private final NoticeCatalog catalog;
+    private final NoticeRecogniser catalog;
     private final NoticeReplacement replacement;
 
-    PlainTextNotices(NoticeCatalog catalog, NoticeReplacement replacement) {
+    PlainTextNotices(NoticeRecogniser catalog, NoticeReplacement replacement) {
         this.catalog = catalog;
         this.replacement = replacement;
     }

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +19,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@code text/plain} and {@code text/html} part that is not an attachment is searched,
  * however deeply nested (alternative, related, mixed); a notice ("Merci de ne pas répondre à ce
  * message", "Please do not reply to this email", "This mailbox is not monitored"…, see
- * {@link NoticeCatalog}) is replaced as a whole sentence. The part keeps its charset, transfer
+ * {@link NoticeRecogniser}) is replaced as a whole sentence. The part keeps its charset, transfer
  * encoding and {@code format=flowed}; HTML is edited in its text only and stays valid; every other
  * part stays byte for byte. A message without a recognisable notice is left exactly as it came.
  * A signed or encrypted message (S/MIME, PGP) is left whole, and the log says why.
@@ -63,9 +66,12 @@ public class ReplaceNoreplyNotice extends GenericMailet {
     static final String REPLACEMENT_ENGLISH = "replacementEnglish";
     static final String COMMITMENT_ENGLISH = "commitmentEnglish";
 
+    /** Parameter suffix of each language: {@code replacement}, {@code replacementDutch}… */
+    private static final Map<Language, String> SUFFIXES = Map.of(Language.FRENCH, "", Language.ENGLISH, "English",
+            Language.DUTCH, "Dutch", Language.GERMAN, "German");
+
     /** James itself reads these from every mailet element (error handling of the processor). */
     private static final Set<String> CONTAINER_PARAMETERS = Set.of("onMailetException", "onMatchException", "onMatcherException");
-    private static final Set<String> PARAMETERS = Set.of(REPLACEMENT, COMMITMENT, REPLACEMENT_ENGLISH, COMMITMENT_ENGLISH);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]*}");
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplaceNoreplyNotice.class);
@@ -74,26 +80,43 @@ public class ReplaceNoreplyNotice extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
+        List<String> known = new ArrayList<>();
+        for (Language language : Language.values()) {
+            known.add(REPLACEMENT + SUFFIXES.get(language));
+            known.add(COMMITMENT + SUFFIXES.get(language));
+        }
         List<String> names = new ArrayList<>();
         getInitParameterNames().forEachRemaining(names::add);
         for (String name : names) {
-            if (!PARAMETERS.contains(name) && !CONTAINER_PARAMETERS.contains(name)) {
+            if (!known.contains(name) && !CONTAINER_PARAMETERS.contains(name)) {
                 throw new MessagingException(getMailetName() + ": unknown parameter '" + name + "'; expected one of "
-                        + String.join(", ", List.of(REPLACEMENT, COMMITMENT, REPLACEMENT_ENGLISH, COMMITMENT_ENGLISH)));
+                        + String.join(", ", known));
             }
         }
-        String french = template(REPLACEMENT).orElse(NoticeReplacement.DEFAULT_FRENCH);
-        String commitment = parameter(COMMITMENT).orElse("");
-        Optional<String> english = template(REPLACEMENT_ENGLISH);
-        Optional<String> commitmentEnglish = parameter(COMMITMENT_ENGLISH);
-        if (english.isPresent() && english.get().contains(NoticeReplacement.COMMITMENT) && !commitment.isBlank()
-                && commitmentEnglish.isEmpty()) {
-            throw new MessagingException(getMailetName() + ": parameter '" + REPLACEMENT_ENGLISH + "' uses {commitment} but '"
-                    + COMMITMENT_ENGLISH + "' is not set (the French commitment would appear in an English sentence)");
+        // Guichet's typed settings when the mailet runs in Guichet; the mailet's own parameters win over them.
+        NoticeProperties settings = GuichetServices.of(getMailetContext()).find(NoticeProperties.class)
+                .orElse(new NoticeProperties(null, null, Map.of()));
+        Map<Language, String> sentences = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String suffix = SUFFIXES.get(language);
+            Optional<NoticeProperties.Wording> wording = Optional.ofNullable(settings.languages().get(language.code()));
+            Optional<String> configured = template(REPLACEMENT + suffix)
+                    .or(() -> wording.map(NoticeProperties.Wording::replacement).filter(r -> !r.isBlank()));
+            String commitment = parameter(COMMITMENT + suffix).filter(c -> !c.isBlank())
+                    .or(() -> wording.map(NoticeProperties.Wording::commitment).filter(c -> !c.isBlank()))
+                    .or(() -> Optional.ofNullable(language == Language.FRENCH ? settings.commitment()
+                            : language == Language.ENGLISH ? settings.commitmentEnglish() : null).filter(c -> !c.isBlank()))
+                    .orElse("");
+            String frenchCommitment = parameter(COMMITMENT).filter(c -> !c.isBlank())
+                    .or(() -> Optional.ofNullable(settings.commitment()).filter(c -> !c.isBlank())).orElse("");
+            if (language != Language.FRENCH && configured.isPresent() && configured.get().contains(NoticeReplacement.COMMITMENT)
+                    && commitment.isBlank() && !frenchCommitment.isBlank()) {
+                throw new MessagingException(getMailetName() + ": parameter '" + REPLACEMENT + suffix + "' uses {commitment} but '"
+                        + COMMITMENT + suffix + "' is not set (the French commitment would appear in a sentence of another language)");
+            }
+            sentences.put(language, NoticeReplacement.fill(configured.orElse(NoticeReplacement.DEFAULTS.get(language)), commitment));
         }
-        NoticeReplacement replacement = new NoticeReplacement(NoticeReplacement.fill(french, commitment),
-                english.map(e -> NoticeReplacement.fill(e, commitmentEnglish.orElse(""))));
-        this.rewriter = new NoticeRewriter(new NoticeCatalog(), replacement);
+        this.rewriter = new NoticeRewriter(new NoticeRecogniser(), new NoticeReplacement(sentences));
     }
 
     @Override

@@ -13,7 +13,7 @@ class HtmlNoticesTest {
     private static final String SENTENCE = "Vous pouvez répondre directement à ce message\u00A0: un agent vous répondra sous 5 jours ouvrés.";
     private static final String ESCAPED = "Vous pouvez répondre directement à ce message&nbsp;: un agent vous répondra sous 5 jours ouvrés.";
 
-    private final HtmlNotices html = new HtmlNotices(new NoticeCatalog(), new NoticeReplacement(SENTENCE, Optional.empty()));
+    private final HtmlNotices html = new HtmlNotices(new NoticeRecogniser(), new NoticeReplacement(java.util.Map.of(Language.FRENCH, SENTENCE)));
 
     private String rewrite(String source) {
         return html.rewrite(source, StandardCharsets.UTF_8).map(TextRewrite::text).orElse(source);
@@ -60,8 +60,8 @@ class HtmlNoticesTest {
 
     @Test
     void replacementIsEscapedAndFitsTheCharset() {
-        HtmlNotices special = new HtmlNotices(new NoticeCatalog(),
-                new NoticeReplacement("Répondez-nous : <agent> & équipe « accueil » — 5 jours.", Optional.empty()));
+        HtmlNotices special = new HtmlNotices(new NoticeRecogniser(),
+                new NoticeReplacement(java.util.Map.of(Language.FRENCH, "Répondez-nous : <agent> & équipe « accueil » — 5 jours.")));
         String out = special.rewrite("<p>Ne pas répondre à ce courriel.</p>", StandardCharsets.US_ASCII).orElseThrow().text();
         assertThat(out).isEqualTo("<p>R&#233;pondez-nous : &lt;agent&gt; &amp; &#233;quipe &#171; accueil &#187; &#8212; 5 jours.</p>");
         assertThat(Jsoup.parse(out).text()).isEqualTo("Répondez-nous : <agent> & équipe « accueil » — 5 jours.");

@@ -57,7 +57,7 @@ class ReplaceNoreplyNoticeTest {
                 "Content-Transfer-Encoding: quoted-printable"));
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
         assertThat(attribute(mail, ReplaceNoreplyNotice.COUNT)).isEqualTo(1);
-        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.message-automatique+fr.ne-pas-repondre");
+        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.automatic+fr.refusal");
     }
 
     @Test
@@ -154,8 +154,8 @@ class ReplaceNoreplyNoticeTest {
         assertThat((String) alternative.getBodyPart(1).getContent())
                 .contains("<p>Vous pouvez répondre directement à ce message&nbsp;: un agent vous répondra sous 5 jours ouvrés.</p>");
         assertThat(entries(mail)).containsExactly(
-                "1 text/plain fr fr.message-automatique+fr.ne-pas-repondre",
-                "2 text/html fr fr.message-automatique+fr.ne-pas-repondre");
+                "1 text/plain fr fr.automatic+fr.refusal",
+                "2 text/html fr fr.automatic+fr.refusal");
     }
 
     @Test
@@ -301,7 +301,7 @@ class ReplaceNoreplyNoticeTest {
         assertThat(content.replace("\r\n", " ")).contains(SENTENCE);
         assertThat(content.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertThat(entries(mail)).containsExactly(
-                "1 text/plain fr fr.message-automatique+fr.ne-pas-repondre+fr.adresse-non-consultee");
+                "1 text/plain fr fr.automatic+fr.refusal+fr.unread");
     }
 
     @Test
@@ -355,8 +355,8 @@ class ReplaceNoreplyNoticeTest {
 
         assertThat((String) parse(bytes(mail)).getContent()).contains(SENTENCE + "\r\n"
                 + "You can reply to this message: an agent will answer you within 5 working days.\r\n");
-        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.ne-pas-repondre",
-                "1 text/plain en en.do-not-reply+en.mailbox-not-monitored");
+        assertThat(entries(mail)).containsExactly("1 text/plain fr fr.refusal",
+                "1 text/plain en en.refusal+en.unread");
     }
 
     @Test
@@ -410,6 +410,59 @@ class ReplaceNoreplyNoticeTest {
         byte[] after = run(serviceMailet(), raw.getBytes(UTF_8));
 
         assertThat(new String(after, UTF_8)).endsWith("\nBonjour,\n\n" + SENTENCE + "\n\nLa mairie\n");
+    }
+
+    @Test
+    void eightBitTextWithoutACharsetIsReadAsWindows1252AndWrittenBackSo() throws Exception {
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        byte[] before = concat(headers("Avis d'imposition", "text/plain", "Content-Transfer-Encoding: 8bit").getBytes(US_ASCII),
+                lines("Bonjour,", "", "Votre avis est disponible dans votre espace.", "", "Merci de ne pas répondre à ce message.", "",
+                        "La Direction générale des Finances publiques").getBytes(cp1252));
+
+        Mail mail = mail(before);
+        serviceMailet().service(mail);
+        byte[] after = bytes(mail);
+
+        assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
+        MimeMessage message = parse(after);
+        assertThat(new ContentType(message.getContentType()).getParameter("charset")).isEqualTo("windows-1252");
+        String body = new String(after, cp1252);
+        assertThat(body).contains(SENTENCE).contains("Direction générale des Finances publiques").doesNotContain("répondre à ce message.");
+        assertThat(new String(after, UTF_8)).as("still Windows-1252 bytes, not UTF-8").doesNotContain("générale");
+    }
+
+    @Test
+    void eightBitUtf8WithoutAnyContentTypeIsReadAsUtf8() throws Exception {
+        String raw = "From: noreply@impots.example.fr\r\nTo: camille.martin@example.org\r\nSubject: Avis\r\n"
+                + "Message-ID: <20260303091244.4F2A1@caf.example.fr>\r\nMIME-Version: 1.0\r\n\r\n"
+                + "Votre avis est prêt.\r\n\r\nMerci de ne pas répondre à ce message.\r\n";
+
+        Mail mail = mail(raw.getBytes(UTF_8));
+        serviceMailet().service(mail);
+
+        assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
+        MimeMessage message = parse(bytes(mail));
+        assertThat(new ContentType(message.getContentType()).getParameter("charset")).isEqualTo("UTF-8");
+        assertThat((String) message.getContent()).contains("Votre avis est prêt.").contains(SENTENCE);
+    }
+
+    @Test
+    void dutchAndGermanNoticesGetSentencesInTheirOwnLanguage() throws Exception {
+        String text = lines("Geachte heer, Sehr geehrte Damen und Herren,", "", "Gelieve niet te antwoorden op deze e-mail.", "",
+                "Bitte antworten Sie nicht auf diese E-Mail.", "", "FOD Financiën");
+        byte[] before = concat(headers("Aanslagbiljet", "text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit")
+                .getBytes(US_ASCII), text.getBytes(UTF_8));
+
+        Mail mail = mail(before);
+        MailetRun.mailet("commitment", "sous 5 jours ouvrés", "commitmentDutch", "binnen 5 werkdagen",
+                "replacementGerman", "Antworten Sie einfach auf diese Nachricht, wir melden uns {commitment}.",
+                "commitmentGerman", "innerhalb von 5 Werktagen").service(mail);
+
+        String content = (String) parse(bytes(mail)).getContent();
+        assertThat(content).contains("U kunt rechtstreeks op dit bericht antwoorden: een medewerker antwoordt u binnen 5 werkdagen.")
+                .contains("Antworten Sie einfach auf diese Nachricht, wir melden uns innerhalb von 5 Werktagen.")
+                .doesNotContain("Gelieve", "Bitte antworten");
+        assertThat(entries(mail)).containsExactly("1 text/plain nl nl.refusal", "1 text/plain de de.refusal");
     }
 
     static List<Object> entries(Mail mail) {

@@ -22,7 +22,7 @@ class UntouchedTextProperties {
             ",", ".", ":", "!", "\r\n", "\r\n\r\n", "&", "<b>", "=", "—");
 
     private final ReplaceNoreplyNotice mailet;
-    private final NoticeCatalog catalog = new NoticeCatalog();
+    private final NoticeRecogniser catalog = new NoticeRecogniser();
 
     UntouchedTextProperties() throws Exception {
         mailet = MailetRun.serviceMailet();
@@ -54,7 +54,7 @@ class UntouchedTextProperties {
         Assume.that(catalog.find(before).isEmpty() && catalog.find(after).isEmpty());
         String text = before + "\n\n" + notice + "\n\n" + after;
         Assume.that(catalog.find(text).size() == 1);
-        PlainTextNotices plain = new PlainTextNotices(catalog, new NoticeReplacement("Un agent vous répondra.", java.util.Optional.empty()));
+        PlainTextNotices plain = new PlainTextNotices(catalog, new NoticeReplacement(java.util.Map.of(Language.FRENCH, "Un agent vous répondra.")));
 
         String rewritten = plain.rewrite(text, false, false).orElseThrow().text();
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class NoticeCatalogTest {
+class NoticeRecogniserTest {
 
-    private final NoticeCatalog catalog = new NoticeCatalog();
+    private final NoticeRecogniser catalog = new NoticeRecogniser();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -66,10 +66,10 @@ class NoticeCatalogTest {
     void namesTheCatalogueEntriesAndLanguage() {
         NoticeMatch french = catalog.find("Ceci est un message automatique, merci de ne pas y répondre.").getFirst();
         assertThat(french.language()).isEqualTo(Language.FRENCH);
-        assertThat(french.entries()).containsExactly("fr.message-automatique", "fr.ne-pas-repondre");
+        assertThat(french.entries()).containsExactly("fr.automatic", "fr.refusal");
         NoticeMatch english = catalog.find("This is an automated message. Please do not reply.").getFirst();
         assertThat(english.language()).isEqualTo(Language.ENGLISH);
-        assertThat(english.entries()).containsExactly("en.automated-message", "en.do-not-reply");
+        assertThat(english.entries()).containsExactly("en.automatic", "en.refusal");
     }
 
     @Test
@@ -93,5 +93,53 @@ class NoticeCatalogTest {
     void capitalOnANewLineStartsASentence() {
         String text = "Bonjour Madame Durand,\nMerci de ne pas répondre à ce courriel.";
         assertThat(catalog.find(text)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Ne pas répondre à ce message, il a été généré automatiquement.",
+            "Ce courriel vous est adressé automatiquement, merci de ne pas y répondre.",
+            "Toute réponse à ce message restera sans suite.",
+            "Merci de ne pas répondre à ce mail, personne ne le lira.",
+            "Gelieve niet te antwoorden op deze e-mail.",
+            "Dit is een automatisch gegenereerde e-mail.",
+            "Bitte antworten Sie nicht auf diese E-Mail.",
+    })
+    void recognisesNoticesByWhatTheirClausesSay(String notice) {
+        String text = "Bonjour,\n\nVotre dossier est à jour.\n\n" + notice + "\n\nCordialement,\nLe service";
+        List<NoticeMatch> found = catalog.find(text);
+        assertThat(found).hasSize(1);
+        assertThat(text.substring(found.getFirst().start(), found.getFirst().end())).isEqualTo(notice);
+    }
+
+    @Test
+    void aHeaderLineIsRecognisedInsideItsDecoration() {
+        String text = "*** Message automatique – ne pas répondre ***\n\nBonjour,";
+        NoticeMatch found = catalog.find(text).getFirst();
+        assertThat(text.substring(found.start(), found.end())).isEqualTo("Message automatique – ne pas répondre");
+        assertThat(found.entries()).containsExactly("fr.automatic", "fr.refusal");
+    }
+
+    @Test
+    void anotherWayToReachTheServiceIsKept() {
+        String text = "Ne répondez pas à ce message, écrivez-nous via le formulaire de contact.";
+        NoticeMatch found = catalog.find(text).getFirst();
+        assertThat(text.substring(found.start(), found.end())).isEqualTo("Ne répondez pas à ce message");
+    }
+
+    @Test
+    void sentencesThatOnlyMentionReplyingAreNeverTouched() {
+        assertThat(catalog.find("Merci de répondre au questionnaire.")).isEmpty();
+        assertThat(catalog.find("Vous pouvez répondre à ce message.")).isEmpty();
+        assertThat(catalog.find("N'hésitez pas à répondre.")).isEmpty();
+        assertThat(catalog.find("Ne répondez jamais à un courriel vous demandant vos codes.")).isEmpty();
+        assertThat(catalog.find("Si vous ne souhaitez pas répondre, ignorez ce message.")).isEmpty();
+        assertThat(catalog.find("Ce message automatique confirme votre rendez-vous. Merci de venir à l'heure.")).isEmpty();
+    }
+
+    @Test
+    void languageOfTheNoticeIsNamed() {
+        assertThat(catalog.find("Gelieve niet te antwoorden op deze e-mail.").getFirst().language()).isEqualTo(Language.DUTCH);
+        assertThat(catalog.find("Bitte antworten Sie nicht auf diese E-Mail.").getFirst().language()).isEqualTo(Language.GERMAN);
     }
 }
