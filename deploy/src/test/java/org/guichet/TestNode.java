@@ -1,7 +1,9 @@
 package org.guichet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.guichet.storage.TestPostgres;
@@ -56,13 +58,19 @@ public final class TestNode {
         return set("guichet.administration.services." + code + "." + key, value);
     }
 
-    /** {@code command} followed by the flags that point a {@code guichet} command at this node's database and home. */
+    /**
+     * {@code command} followed by this node's settings as flags, as an operator runs a
+     * {@code guichet} command with the server's settings; the roles are left out, so that the
+     * command starts no listener or worker.
+     */
     public String[] flags(String... command) {
-        String[] flags = new String[command.length + 2];
-        System.arraycopy(command, 0, flags, 0, command.length);
-        flags[command.length] = "--spring.datasource.url=" + database;
-        flags[command.length + 1] = "--guichet.node.home=" + home;
-        return flags;
+        List<String> flags = new ArrayList<>(List.of(command));
+        settings.forEach((key, value) -> {
+            if (!key.equals("guichet.node.roles")) {
+                flags.add("--" + key + "=" + value);
+            }
+        });
+        return flags.toArray(String[]::new);
     }
 
     public void register(DynamicPropertyRegistry registry) {

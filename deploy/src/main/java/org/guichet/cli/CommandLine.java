@@ -42,8 +42,9 @@ public final class CommandLine {
         if (commandArgs.isEmpty() || needsNoContext(parsed, commandArgs)) {
             return parsed.execute(commandArgs.toArray(String[]::new));
         }
-        // inspect keeps warnings (a held message) off the standard output that carries its JSON lines,
-        // and needs no database of its own: without a running node it gets a throw-away one.
+        // Commands keep the log off the standard output that carries their results (inspect's JSON
+        // lines, a checkpoint to keep as a file); inspect needs no database of its own: without a
+        // running node it gets a throw-away one.
         boolean inspect = commandArgs.get(0).equals(InspectCommand.NAME);
         boolean debug = springArgs.contains("--debug");
         ConfigurableApplicationContext context;
@@ -52,12 +53,11 @@ public final class CommandLine {
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .properties("guichet.node.roles=", "guichet.database.embedded.attach=true",
-                            "spring.main.banner-mode=off", "logging.level.root=WARN",
+                            "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.threshold.console=ERROR",
                             "logging.level.org.guichet=WARN",
                             // A failure that no analyzer explains is said below in one line, not as a stack trace.
                             "logging.level.org.springframework.boot.SpringApplication=" + (debug ? "ERROR" : "OFF"))
-                    .properties(inspect ? new String[] {"logging.threshold.console=ERROR",
-                            "guichet.database.embedded.throwaway=true"} : new String[0])
+                    .properties(inspect ? new String[] {"guichet.database.embedded.throwaway=true"} : new String[0])
                     .run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             System.err.println("guichet: " + commandArgs.get(0) + " could not start: " + rootMessage(e)

@@ -215,6 +215,31 @@ public class EventLog {
         }
     }
 
+    /** The chain's head now: how many events it holds, and its hash after the last one. */
+    public ChainHead head() {
+        return jdbc.sql("select event_count, last_hash from case_event_chain where id = 1")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getBytes(2))).single();
+    }
+
+    /**
+     * The stored hash of the chain after its first {@code count} events, in chain order; empty
+     * when the chain holds fewer. Meaningful once {@link #verify()} found the chain intact.
+     */
+    public Optional<byte[]> hashAfter(long count) {
+        if (count == 0) {
+            return Optional.of(GENESIS.clone());
+        }
+        return jdbc.sql("select hash from case_event order by id offset :skip limit 1").param("skip", count - 1)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /**
+     * @param count events in the chain
+     * @param hash  hash after the last one (32 zero bytes for an empty chain)
+     */
+    public record ChainHead(long count, byte[] hash) {
+    }
+
     /** Told how far a verification went, so that a long run over millions of events can show it. */
     @FunctionalInterface
     public interface Progress {

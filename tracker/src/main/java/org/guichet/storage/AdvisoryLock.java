@@ -16,7 +16,9 @@ public enum AdvisoryLock {
     /** An inbound message being acknowledged. */
     ACKNOWLEDGED_MESSAGE(0x47434B31),
     /** A recipient's acknowledgements being counted against their limits. */
-    ACKNOWLEDGED_RECIPIENT(0x47434B32);
+    ACKNOWLEDGED_RECIPIENT(0x47434B32),
+    /** The event log's checkpoint being signed, by one node at a time. */
+    CHECKPOINT(0x47434331);
 
     private final int namespace;
 
