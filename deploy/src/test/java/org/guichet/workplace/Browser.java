@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code .ci/run} installs) signed in as one person, with axe-core (npm, installed under
  * {@code src/test/browser}) to check every page against WCAG 2.1 A and AA.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -32,7 +32,7 @@ final class Browser implements AutoCloseable {
     final WebDriver driver;
     private final String base;
 
-    Browser(int port, String language) {
+    public Browser(int port, String language) {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
         assertThat(DRIVER).as("Debian's chromium-driver").exists();
         ChromeOptions options = new ChromeOptions();
@@ -47,12 +47,12 @@ final class Browser implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
     }
 
-    Browser open(String path) {
+    public Browser open(String path) {
         driver.get(base + path);
         return this;
     }
 
-    Browser signIn(String username, String password) {
+    public Browser signIn(String username, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -60,24 +60,24 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    String text() {
+    public String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
     /** Saves what the page looks like, for the guides: {@code target/screenshots/<name>.png}. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Path folder = Path.of("target", "screenshots");
@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
 
     /** Runs axe-core over the page as it is, with the WCAG 2.1 A and AA rules; returns the violations. */
     @SuppressWarnings("unchecked")
-    List<String> accessibilityViolations() {
+    public List<String> accessibilityViolations() {
         String axe;
         try {
             axe = Files.readString(AXE, StandardCharsets.UTF_8);

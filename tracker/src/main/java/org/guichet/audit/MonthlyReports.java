@@ -69,6 +69,11 @@ public class MonthlyReports {
         this.clock = clock;
     }
 
+    /** The zone months are read in. */
+    public ZoneId zone() {
+        return properties.zone();
+    }
+
     /** The report of {@code month} for every service, stating the configured verification. */
     public MonthlyReport build(YearMonth month) {
         return build(month, null, properties.reportVerification() == AuditProperties.Verification.FRESH);

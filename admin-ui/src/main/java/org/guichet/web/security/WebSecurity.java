@@ -40,6 +40,27 @@ class WebSecurity {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
+    /**
+     * The public transparency page and its open data: no login, no session, no cookie (nothing
+     * is saved between requests), read-only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain transparencyPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/transparence", "/transparence/**", "/transparency", "/transparency/**")
+                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.requireExplicitSave(true))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {

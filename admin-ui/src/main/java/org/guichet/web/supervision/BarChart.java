@@ -10,7 +10,7 @@ import java.util.List;
  * @param width  the drawing's width, in SVG units
  * @param height the drawing's height
  * @param max    the value of the top of the scale
- * @param bars   one bar per week, left to right
+ * @param bars   one bar per period (week, month), left to right
  */
 public record BarChart(int width, int height, double max, List<Bar> bars) {
 
@@ -31,7 +31,17 @@ public record BarChart(int width, int height, double max, List<Bar> bars) {
     }
 
     /** Lays out {@code values} (null for no value) against a scale from 0 to {@code max}. */
-    static BarChart of(List<String> labels, List<Double> values, double max, String unit) {
+    public static BarChart of(List<String> labels, List<Double> values, double max, String unit) {
+        return layout(labels, values, max, unit, false);
+    }
+
+    /** As {@link #of}, the values written with one decimal (working days: 1.5 j). */
+    public static BarChart ofDecimals(List<String> labels, List<Double> values, double max, String unit) {
+        return layout(labels, values, max, unit, true);
+    }
+
+    private static BarChart layout(List<String> labels, List<Double> values, double max, String unit,
+            boolean decimals) {
         int n = Math.max(1, values.size());
         int slot = (WIDTH - AXIS) / n;
         int barWidth = Math.max(4, slot * 3 / 5);
@@ -42,7 +52,8 @@ public record BarChart(int width, int height, double max, List<Bar> bars) {
             int h = value == null || max <= 0 ? 0 : (int) Math.round(Math.min(value, max) / max * plot);
             int x = AXIS + i * slot + (slot - barWidth) / 2;
             bars.add(new Bar(x, TOP + plot - h, barWidth, h, labels.get(i),
-                    value == null ? "" : Math.round(value) + unit));
+                    value == null ? "" : (decimals ? String.format(java.util.Locale.ROOT, "%.1f", value)
+                            : Long.toString(Math.round(value))) + unit));
         }
         return new BarChart(WIDTH, HEIGHT, max, bars);
     }
