@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,8 @@ public final class Acknowledger {
     private final BusinessCalendars calendars;
     private final AcknowledgementProperties properties;
     private final ReplyLanguageDetector detector;
+    /** Each service's languages, read from the settings on its first acknowledgement. */
+    private final Map<String, ServiceLanguages> languages = new ConcurrentHashMap<>();
     private final InternetAddress from;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
@@ -171,7 +174,7 @@ public final class Acknowledger {
         LocalDate decisionDate = service.implicitDecision() == ImplicitDecision.NONE ? null
                 : receivedAt.toLocalDate().plusMonths(2);
         String replyTo = replyAddress(mail, message, received);
-        List<Language> languages = properties.languagesOf(service.code())
+        List<Language> languages = this.languages.computeIfAbsent(service.code(), properties::languagesOf)
                 .letterFor(detector.detect(received.message().visibleText()));
         List<String> parts = new ArrayList<>();
         for (Language language : languages) {
