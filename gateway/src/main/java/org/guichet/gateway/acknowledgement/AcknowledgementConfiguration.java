@@ -10,6 +10,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
 import org.guichet.gateway.answer.CaseLetters;
 import org.guichet.gateway.answer.ServiceMailboxes;
+import org.guichet.gateway.language.ReplyLanguageDetector;
 import org.guichet.calendar.BusinessCalendars;
 import org.guichet.casework.Acknowledgements;
 import org.guichet.gateway.smtp.ReplyDomain;
@@ -52,7 +53,8 @@ class AcknowledgementConfiguration {
             throw new IllegalArgumentException("guichet.acknowledgement.from (or guichet.node.reply-domain) gives '" + from
                     + "', which is not an address: " + e.getMessage(), e);
         }
-        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties, address, clock);
+        return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties,
+                new ReplyLanguageDetector(), address, clock);
     }
 
     /** The letter of a transfer (CRPA L114-2), written as the service that now holds the case. */

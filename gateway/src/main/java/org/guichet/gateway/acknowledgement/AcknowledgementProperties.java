@@ -2,6 +2,7 @@ package org.guichet.gateway.acknowledgement;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.guichet.casework.Acknowledgements.ImplicitDecision;
@@ -26,10 +27,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from         the From address of acknowledgements, shown with the service's name;
  *                     default {@code accuse-reception@<guichet.node.reply-domain>}, a domain Guichet
  *                     receives and signs for (DMARC alignment, RFC 7489)
+ * @param languages    the languages acknowledgements are written in ({@code fr}, {@code en},
+ *                     {@code nl}, {@code de}), in the order of a letter in several; the person
+ *                     gets the one they wrote in when it is listed
+ * @param defaultLanguage the language of the acknowledgement when the person's is not listed or
+ *                     cannot be told; unset, every listed language, in order (French then
+ *                     English by default)
  * @param services     per service code: {@code implicit-decision} ({@code NONE},
  *                     {@code ACCEPTANCE}, {@code REJECTION}: what two months of silence mean,
  *                     CRPA L231-1, L231-4), {@code recourse} and {@code recourse-english} (the
- *                     recourse stated for implicit rejections); written to the service at start
+ *                     recourse stated for implicit rejections), written to the service at start;
+ *                     {@code languages} and {@code default-language}, the service's own
  */
 @ConfigurationProperties("guichet.acknowledgement")
 public record AcknowledgementProperties(
@@ -39,10 +47,18 @@ public record AcknowledgementProperties(
         @DefaultValue("24h") Duration senderWindow,
         Path templates,
         String from,
+        @DefaultValue({"fr", "en"}) List<String> languages,
+        String defaultLanguage,
         Map<String, ServiceSettings> services) {
 
     public AcknowledgementProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
+        languages = languages == null ? List.of("fr", "en") : List.copyOf(languages);
+        // Read now, so that a wrong code stops the start with the setting's name.
+        ServiceLanguages.of(languages, defaultLanguage, "guichet.acknowledgement");
+        for (Map.Entry<String, ServiceSettings> service : services.entrySet()) {
+            languagesOf(service.getValue(), languages, defaultLanguage, service.getKey());
+        }
         if (period == null || period.isNegative()) {
             throw new IllegalArgumentException("guichet.acknowledgement.period must be a duration of zero or more,"
                     + " e.g. 7d");
@@ -59,7 +75,27 @@ public record AcknowledgementProperties(
 
     /** The defaults, for tests and dry runs. */
     public static AcknowledgementProperties defaults() {
-        return new AcknowledgementProperties(true, Duration.ofDays(7), 5, Duration.ofHours(24), null, null, Map.of());
+        return new AcknowledgementProperties(true, Duration.ofDays(7), 5, Duration.ofHours(24), null, null, null, null,
+                Map.of());
+    }
+
+    /**
+     * The languages of a service's acknowledgements: its own settings, each one it leaves out
+     * taken from {@code guichet.acknowledgement.languages} and {@code .default-language}.
+     */
+    ServiceLanguages languagesOf(String serviceCode) {
+        ServiceSettings own = services.get(serviceCode);
+        return own == null ? ServiceLanguages.of(languages, defaultLanguage, "guichet.acknowledgement")
+                : languagesOf(own, languages, defaultLanguage, serviceCode);
+    }
+
+    private static ServiceLanguages languagesOf(ServiceSettings own, List<String> languages, String defaultLanguage,
+            String serviceCode) {
+        List<String> codes = own.languages() == null || own.languages().isEmpty() ? languages : own.languages();
+        // A service that names its own languages does not inherit a default it may not write.
+        String fallback = own.defaultLanguage() != null ? own.defaultLanguage()
+                : own.languages() == null || own.languages().isEmpty() ? defaultLanguage : null;
+        return ServiceLanguages.of(codes, fallback, "guichet.acknowledgement.services." + serviceCode);
     }
 
     /**
@@ -67,9 +103,13 @@ public record AcknowledgementProperties(
      *
      * @param implicitDecision what two months of silence mean for its requests
      * @param recourse         recourse stated for an implicit rejection, in French; empty for the standard wording
-     * @param recourseEnglish  the same in English
+     * @param recourseEnglish  the same in English; in Dutch and German, the service's
+     *                         {@code nl-recourse.txt} or {@code de-recourse.txt} template says it
+     * @param languages        the service's acknowledgement languages; unset, the common ones
+     * @param defaultLanguage  the service's default language; unset, the common one when the
+     *                         service names no languages of its own, else all of its languages
      */
     public record ServiceSettings(@DefaultValue("NONE") ImplicitDecision implicitDecision, String recourse,
-            String recourseEnglish) {
+            String recourseEnglish, List<String> languages, String defaultLanguage) {
     }
 }

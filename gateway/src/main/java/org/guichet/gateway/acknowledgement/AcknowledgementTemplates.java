@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * The texts of acknowledgements: plain-text templates with {@code ${placeholder}}s, one set per
  * language. The shipped ones ({@code classpath:acknowledgement/}) can be replaced for every
@@ -27,9 +29,18 @@ import java.util.stream.Stream;
  * &lt;folder&gt;/prestations/fr.txt       the French body of service « prestations »
  * </pre>
  *
- * <p>Files: {@code fr.txt}, {@code en.txt} (the body), {@code fr-acceptance.txt},
- * {@code fr-rejection.txt} (what silence means, CRPA R112-11-1), {@code fr-recourse.txt} (the
- * recourse against an implicit rejection), and the same in {@code en-}. UTF-8 only. Read once
+ * <p>Files: {@code fr.txt} (the body), {@code fr-subject.txt} (the words before the
+ * citizen's subject), {@code fr-acceptance.txt}, {@code fr-rejection.txt} (what silence means,
+ * CRPA R112-11-1), {@code fr-recourse.txt} (the recourse against an implicit rejection), and the
+ * same for {@code en}, {@code nl} and {@code de}. UTF-8 only.
+ *
+ * <p>The Dutch and German bodies carry what R112-11-1 asks of a French acknowledgement, which
+ * also covers what Belgian law asks of a federal administration's letters: who handles the file,
+ * with an address and a phone number (loi du 11 avril 1994 relative à la publicité de
+ * l'administration, article 2, 4°), in the language of the person (lois coordonnées du 18 juillet 1966 sur l'emploi des langues en
+ * matière administrative, articles 19 and 41). They cite no article in their closing line, since
+ * a Belgian service is not bound by the CRPA; their implicit-decision parts, used only by
+ * services whose silence decides under French law, cite the French articles by their numbers. Read once
  * at start: an unknown placeholder, a file that is not UTF-8 or an unknown file name stops the
  * start with the file's path.
  *
@@ -44,7 +55,7 @@ final class AcknowledgementTemplates {
             "serviceEmail", "servicePostalAddress", "servicePhone", "commitment", "implicitDecision", "decisionDate",
             "recourse");
 
-    private static final List<String> PARTS = List.of("", "-acceptance", "-rejection", "-recourse");
+    private static final List<String> PARTS = List.of("", "-subject", "-acceptance", "-rejection", "-recourse");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z]+)}");
     private static final int WIDTH = 76;
 

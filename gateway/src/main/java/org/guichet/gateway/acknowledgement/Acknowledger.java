@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ import org.guichet.casework.Acknowledgements.ImplicitDecision;
 import org.guichet.casework.Acknowledgements.Received;
 import org.guichet.casework.Acknowledgements.ServiceContact;
 import org.guichet.casework.AuthorKind;
+import org.guichet.gateway.language.Language;
+import org.guichet.gateway.language.ReplyLanguageDetector;
 import org.guichet.gateway.message.InboundMessage;
 
 /**
@@ -46,8 +49,10 @@ import org.guichet.gateway.message.InboundMessage;
  * to mailets in {@link org.guichet.gateway.mailet.GuichetServices}; {@link Acknowledge} sends
  * what it decides.
  *
- * <p>The acknowledgement goes to the envelope sender (RFC 3834 §4), French then English, and
- * states what R112-11-1 requires: the date of receipt, the case reference, the service's name,
+ * <p>The acknowledgement goes to the envelope sender (RFC 3834 §4), in the language the person
+ * wrote in when the service writes it, else in the service's default language, else in all of
+ * its languages, French then English by default ({@link ServiceLanguages}); it states what
+ * R112-11-1 requires: the date of receipt, the case reference, the service's name,
  * email, postal address and phone, and, for services whose silence decides, whether silence
  * means acceptance or rejection, the date it does (receipt date + 2 months, L231-1), the
  * certificate right (L232-3) or the recourse.
@@ -65,6 +70,9 @@ public final class Acknowledger {
     private final AcknowledgementTemplates templates;
     private final BusinessCalendars calendars;
     private final AcknowledgementProperties properties;
+    private final ReplyLanguageDetector detector;
+    /** Each service's languages, read from the settings on its first acknowledgement. */
+    private final Map<String, ServiceLanguages> languages = new ConcurrentHashMap<>();
     private final InternetAddress from;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
@@ -74,11 +82,12 @@ public final class Acknowledger {
      * @param from the From address (without display name)
      */
     Acknowledger(Acknowledgements records, AcknowledgementTemplates templates, BusinessCalendars calendars,
-            AcknowledgementProperties properties, InternetAddress from, Clock clock) {
+            AcknowledgementProperties properties, ReplyLanguageDetector detector, InternetAddress from, Clock clock) {
         this.records = records;
         this.templates = templates;
         this.calendars = calendars;
         this.properties = properties;
+        this.detector = detector;
         this.from = from;
         this.clock = clock;
     }
@@ -153,8 +162,8 @@ public final class Acknowledger {
         return new Send(new AcknowledgementMessage(session, sent.raw()), recipient, sent.messageId(), true);
     }
 
-    /** The text of an acknowledgement, French then English, and the day silence decides. */
-    record Letter(String text, LocalDate decisionDate, String replyTo) {
+    /** The text of an acknowledgement, its languages in their order, and the day silence decides. */
+    record Letter(String text, List<Language> languages, LocalDate decisionDate, String replyTo) {
     }
 
     private Letter letter(Mail mail, InboundMessage message, Received received) {
@@ -165,8 +174,10 @@ public final class Acknowledger {
         LocalDate decisionDate = service.implicitDecision() == ImplicitDecision.NONE ? null
                 : receivedAt.toLocalDate().plusMonths(2);
         String replyTo = replyAddress(mail, message, received);
+        List<Language> languages = this.languages.computeIfAbsent(service.code(), properties::languagesOf)
+                .letterFor(detector.detect(received.message().visibleText()));
         List<String> parts = new ArrayList<>();
-        for (Language language : Language.values()) {
+        for (Language language : languages) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("reference", received.caseFile().reference());
             values.put("receivedAt", ReceiptWording.moment(receivedAt, language));
@@ -179,7 +190,12 @@ public final class Acknowledger {
             values.put("commitment", service.commitment());
             if (decisionDate != null) {
                 values.put("decisionDate", ReceiptWording.day(decisionDate, language));
-                String own = language == Language.FRENCH ? service.recourse() : service.recourseEnglish();
+                // In Dutch and German, a service's own recourse is its nl-recourse.txt or de-recourse.txt.
+                String own = switch (language) {
+                    case FRENCH -> service.recourse();
+                    case ENGLISH -> service.recourseEnglish();
+                    case DUTCH, GERMAN -> null;
+                };
                 values.put("recourse", blank(own)
                         ? render(service, language, "-recourse", values) : own);
                 values.put("implicitDecision", render(service, language,
@@ -191,7 +207,7 @@ public final class Acknowledger {
                 parts.add(part);
             }
         }
-        return new Letter(String.join("\n" + SEPARATOR + "\n\n", parts), decisionDate, replyTo);
+        return new Letter(String.join("\n" + SEPARATOR + "\n\n", parts), languages, decisionDate, replyTo);
     }
 
     private String render(ServiceContact service, Language language, String part, Map<String, String> values) {
@@ -226,7 +242,7 @@ public final class Acknowledger {
             throw new MessagingException("UTF-8 is not supported", e);
         }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.asString()));
-        message.setSubject(subject(received), "UTF-8");
+        message.setSubject(subject(received, letter.languages().get(0)), "UTF-8");
         message.setSentDate(java.util.Date.from(sentAt));
         // RFC 3834 §5: an automatic response says so; Microsoft servers also honour the second field.
         message.setHeader("Auto-Submitted", "auto-replied");
@@ -243,20 +259,26 @@ public final class Acknowledger {
             references.add(parent);
             message.setHeader("References", MimeUtility.fold("References: ".length(), String.join(" ", references)));
         }
-        message.setHeader("Content-Language", "fr, en");
+        // RFC 3282: the languages of the text, in their order.
+        message.setHeader("Content-Language",
+                String.join(", ", letter.languages().stream().map(Language::code).toList()));
         message.setText(letter.text(), "UTF-8");
         message.saveChanges();
         return message;
     }
 
-    /** « Accusé de réception : <subject> [GCH-…] », on one line, without a second reference. */
-    private static String subject(Received received) {
+    /**
+     * « Accusé de réception : <subject> [GCH-…] », "Ontvangstbevestiging: …", in the letter's first
+     * language, on one line, without a second reference.
+     */
+    private String subject(Received received, Language language) {
         String original = oneLine(received.message().subject());
         String reference = received.caseFile().reference();
-        StringBuilder subject = new StringBuilder("Accusé de réception");
+        StringBuilder subject = new StringBuilder(oneLine(render(received.service(), language, "-subject", Map.of())));
         if (original != null && !original.isBlank()) {
             String shown = original.length() > SUBJECT_LENGTH ? original.substring(0, SUBJECT_LENGTH) + "…" : original;
-            subject.append(" : ").append(shown);
+            // French typography puts a space before a colon; the other languages do not.
+            subject.append(language == Language.FRENCH ? " : " : ": ").append(shown);
         }
         Matcher already = REFERENCE.matcher(original == null ? "" : original);
         if (!already.find() || !already.group().toUpperCase(Locale.ROOT).contains(reference)) {

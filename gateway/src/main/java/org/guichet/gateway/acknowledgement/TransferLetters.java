@@ -20,6 +20,7 @@ import org.guichet.casework.TransferNotice;
 import org.guichet.gateway.answer.CaseLetters;
 import org.guichet.gateway.answer.ServiceMailbox;
 import org.guichet.gateway.answer.ServiceMailboxes;
+import org.guichet.gateway.language.Language;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 

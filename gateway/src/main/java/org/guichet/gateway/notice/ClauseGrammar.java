@@ -3,6 +3,8 @@ package org.guichet.gateway.notice;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * How one language says "do not reply", clause by clause, over {@link FoldedText} (lower case,
  * no accents, one apostrophe, one quotation mark, single spaces).

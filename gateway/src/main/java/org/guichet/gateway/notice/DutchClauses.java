@@ -5,6 +5,8 @@ import static org.guichet.gateway.notice.ClauseGrammar.opening;
 
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
+
 /** Dutch notices: "Gelieve niet te antwoorden op deze e-mail", "Dit e-mailadres wordt niet gelezen"… */
 final class DutchClauses {
 

@@ -5,6 +5,8 @@ import static org.guichet.gateway.notice.ClauseGrammar.opening;
 
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
+
 /** English notices: "Please do not reply to this email", "This mailbox is not monitored"… */
 final class EnglishClauses {
 

@@ -5,6 +5,8 @@ import static org.guichet.gateway.notice.ClauseGrammar.opening;
 
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
+
 /** French notices: « Merci de ne pas répondre à ce courriel », « Toute réponse restera sans suite »… */
 final class FrenchClauses {
 

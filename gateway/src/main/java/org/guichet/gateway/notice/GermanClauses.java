@@ -5,6 +5,8 @@ import static org.guichet.gateway.notice.ClauseGrammar.opening;
 
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
+
 /** German notices: "Bitte antworten Sie nicht auf diese E-Mail", "Dieses Postfach wird nicht überwacht"… */
 final class GermanClauses {
 

@@ -2,6 +2,8 @@ package org.guichet.gateway.notice;
 
 import java.util.List;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * A notice found in a text: the part of a sentence (or run of sentences) to replace.
  *

@@ -2,6 +2,7 @@ package org.guichet.gateway.notice;
 
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * Finds "do not reply" notices by what their clauses say, in French, English, Dutch and German.
  *

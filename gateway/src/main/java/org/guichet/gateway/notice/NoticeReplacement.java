@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * The sentences that replace a notice, one per language, commitment already filled in; a notice
  * gets the sentence of its own language.

@@ -3,6 +3,8 @@ package org.guichet.gateway.notice;
 import java.util.List;
 import java.util.Optional;
 
+import org.guichet.gateway.language.Language;
+
 /**
  * What notice rewriting did to one message.
  *

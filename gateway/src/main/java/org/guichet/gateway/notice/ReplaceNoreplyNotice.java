@@ -19,6 +19,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.language.Language;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

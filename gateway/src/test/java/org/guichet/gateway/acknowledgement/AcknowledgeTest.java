@@ -52,6 +52,8 @@ import org.guichet.casework.EventLog;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.conversation.ConversationAttributes;
+import org.guichet.gateway.language.Language;
+import org.guichet.gateway.language.ReplyLanguageDetector;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.mailet.ContainerAttributes;
 import org.guichet.gateway.threading.CaseAttributes;
@@ -97,6 +99,8 @@ class AcknowledgeTest {
     private final Acknowledge acknowledge = new Acknowledge();
     private String replyAddress;
     private int queue;
+    /** Too short to tell its language: the acknowledgement is then in every language of the service. */
+    private String body = "Ci-joint ma demande.";
 
     @TempDir
     Path home;
@@ -110,7 +114,9 @@ class AcknowledgeTest {
                         "aides", new ServiceDefinition("Aides au logement", List.of(), List.of(), null, null,
                                 "04 67 00 00 01", "CAF de l'Hérault, service Aides, 34000 Montpellier", "default"),
                         "recours", new ServiceDefinition("Recours amiables", List.of(), List.of(), null,
-                                "recours@caf.fr", "04 67 00 00 02", null, "default"))), jdbc);
+                                "recours@caf.fr", "04 67 00 00 02", null, "default"),
+                        "gezin", new ServiceDefinition("Famiwal", List.of(), List.of(), null, "info@famiwal.example",
+                                "+32 71 00 00 00", "Rue de Namur 1, 6000 Charleroi", "default"))), jdbc);
         services.afterPropertiesSet();
         assertThat(records.configure("aides", ImplicitDecision.ACCEPTANCE, null, null)).isTrue();
         assertThat(records.configure("recours", ImplicitDecision.REJECTION, null, null)).isTrue();
@@ -130,8 +136,8 @@ class AcknowledgeTest {
     private void useAcknowledger(AcknowledgementProperties properties, Path templates) throws MessagingException {
         context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.of(context).with(Acknowledger.class,
                 new Acknowledger(records, AcknowledgementTemplates.load(templates),
-                        BusinessCalendars.from(new CalendarProperties(null)), properties, new InternetAddress(FROM),
-                        clock)));
+                        BusinessCalendars.from(new CalendarProperties(null)), properties,
+                        new ReplyLanguageDetector(), new InternetAddress(FROM), clock)));
         acknowledge.init(FakeMailetConfig.builder().mailetName("Acknowledge").mailetContext(context).build());
     }
 
@@ -251,6 +257,98 @@ class AcknowledgeTest {
                 "Europe/Paris")), Language.FRENCH)).isEqualTo("le 14 juillet 2025 à 9 h 05");
     }
 
+    // ---- languages
+
+    @Test
+    void aFrenchReplyGetsAFrenchAcknowledgementAndAnUndeterminedOneFrenchThenEnglish() throws Exception {
+        body = "Bonjour,\n\nJe vous envoie ma demande d'aide au logement, avec l'avis d'imposition.";
+        MimeMessage french = deliver(serviceMail("prestations", "jules.martin@example.org", RECEIVED)).get(0).message();
+        body = "Ci-joint.";
+        MimeMessage undetermined = deliver(serviceMail("prestations", "lea.petit@example.org", RECEIVED)).get(0)
+                .message();
+
+        assertThat(text(french)).contains("Nous avons bien reçu votre message").doesNotContain("Hello", "-----");
+        assertThat(french.getHeader("Content-Language", ",")).isEqualTo("fr");
+        assertThat(text(undetermined)).contains("Nous avons bien reçu votre message", "We received your message");
+        assertThat(undetermined.getHeader("Content-Language", ",")).isEqualTo("fr, en");
+    }
+
+    @Test
+    void aDutchReplyIsAcknowledgedInDutchAndAGermanOneInGerman() throws Exception {
+        useAcknowledger(belgian(), null);
+        body = "Goedendag,\n\nIn bijlage vindt u het attest van mijn werkgever. Kunt u mij laten weten of dit"
+                + " voldoende is voor de kinderbijslag?\n\nMet vriendelijke groeten,\nJan Peeters";
+        MimeMessage dutch = deliver(serviceMail("gezin", "jan.peeters@example.be", RECEIVED)).get(0).message();
+        body = "Guten Tag,\n\nanbei die Bescheinigung meines Arbeitgebers. Können Sie mir bitte sagen, ob das"
+                + " für das Kindergeld reicht?\n\nMit freundlichen Grüßen\nAnna Schmitz";
+        MimeMessage german = deliver(serviceMail("gezin", "anna.schmitz@example.be", RECEIVED)).get(0).message();
+
+        assertThat(decoded(dutch.getHeader("Subject", null)))
+                .isEqualTo("Ontvangstbevestiging: Re: Votre dossier [GCH-2025-000001]");
+        assertThat(dutch.getHeader("Content-Language", ",")).isEqualTo("nl");
+        assertThat(text(dutch)).startsWith("Geachte mevrouw, geachte heer,")
+                .contains("Wij hebben uw bericht goed ontvangen op 3 maart 2025 om 10.02 uur.")
+                .contains("Het is geregistreerd onder het referentienummer GCH-2025-000001.")
+                .contains("  Famiwal\n", "  E-mail: info@famiwal.example\n", "  Telefoon: +32 71 00 00 00\n")
+                .doesNotContain("Bonjour", "Hello", "Guten Tag", "${");
+        assertThat(decoded(german.getHeader("Subject", null)))
+                .isEqualTo("Eingangsbestätigung: Re: Votre dossier [GCH-2025-000002]");
+        assertThat(german.getHeader("Content-Language", ",")).isEqualTo("de");
+        assertThat(text(german)).startsWith("Guten Tag,")
+                .contains("wir haben Ihre Nachricht am 3. März 2025 um 10:02 Uhr erhalten.")
+                .contains("Sie ist unter dem Aktenzeichen GCH-2025-000002 registriert.")
+                .contains("  Postanschrift: Rue de Namur 1, 6000 Charleroi\n")
+                .doesNotContain("Bonjour", "Hello", "Geachte", "${");
+    }
+
+    @Test
+    void aReplyInALanguageTheServiceDoesNotWriteIsAcknowledgedInItsDefaultLanguage() throws Exception {
+        useAcknowledger(belgian(), null);
+        body = "Hello,\n\nI sent my application last week but I have not received any answer yet. Could you"
+                + " please tell me where my file stands?\n\nKind regards,\nJohn Smith";
+        MimeMessage english = deliver(serviceMail("prestations", "john.smith@example.org", RECEIVED)).get(0).message();
+        MimeMessage toBelgians = deliver(serviceMail("gezin", "john.smith@example.co.uk", RECEIVED)).get(0).message();
+
+        assertThat(english.getHeader("Content-Language", ",")).as("prestations writes French only").isEqualTo("fr");
+        assertThat(text(english)).contains("Nous avons bien reçu votre message le 3 mars 2025 à 10 h 02.")
+                .doesNotContain("We received", "Hello");
+        assertThat(decoded(english.getHeader("Subject", null))).startsWith("Accusé de réception : ");
+        assertThat(toBelgians.getHeader("Content-Language", ",")).as("its default language").isEqualTo("fr");
+    }
+
+    @Test
+    void dutchAndGermanAcknowledgementsStateTheImplicitDecisionInTheirLanguage() throws Exception {
+        records.configure("gezin", ImplicitDecision.REJECTION, null, null);
+        useAcknowledger(belgian(), null);
+        body = "Ik heb op 3 maart mijn aanvraag ingediend, maar ik heb nog geen antwoord ontvangen.";
+
+        String text = prose(text(deliver(serviceMail("gezin", "jan.peeters@example.be", RECEIVED)).get(0)
+                .message()));
+
+        assertThat(text).contains("wordt uw aanvraag geacht afgewezen te zijn op 3 mei 2025")
+                .contains("bevoegde administratieve rechtbank (tribunal administratif), binnen twee maanden")
+                .doesNotContain("rejet", "rejected");
+    }
+
+    @Test
+    void datesAreWrittenInEachLanguagesOwnWay() {
+        java.time.ZonedDateTime at = Instant.parse("2025-05-01T07:05:00Z").atZone(java.time.ZoneId.of("Europe/Brussels"));
+
+        assertThat(ReceiptWording.moment(at, Language.FRENCH)).isEqualTo("le 1er mai 2025 à 9 h 05");
+        assertThat(ReceiptWording.moment(at, Language.ENGLISH)).isEqualTo("on 1 May 2025 at 09:05");
+        assertThat(ReceiptWording.moment(at, Language.DUTCH)).isEqualTo("op 1 mei 2025 om 9.05 uur");
+        assertThat(ReceiptWording.moment(at, Language.GERMAN)).isEqualTo("am 1. Mai 2025 um 9:05 Uhr");
+    }
+
+    /** « prestations » writes French only; « gezin », a Walloon family-allowance fund, French, Dutch and German. */
+    private static AcknowledgementProperties belgian() {
+        return new AcknowledgementProperties(true, Duration.ofDays(7), 5, Duration.ofHours(24), null, null, null, null,
+                Map.of("prestations", new AcknowledgementProperties.ServiceSettings(ImplicitDecision.NONE, null, null,
+                                List.of("fr"), null),
+                        "gezin", new AcknowledgementProperties.ServiceSettings(ImplicitDecision.NONE, null, null,
+                                List.of("fr", "nl", "de"), "fr")));
+    }
+
     // ---- how often
 
     @Test
@@ -280,7 +378,7 @@ class AcknowledgeTest {
     @Test
     void oneSenderGetsAtMostItsShareAcrossCases() throws Exception {
         useAcknowledger(new AcknowledgementProperties(true, Duration.ofDays(7), 2, Duration.ofHours(24), null, null,
-                Map.of()), null);
+                null, null, Map.of()), null);
         String sender = "prolifique@example.org";
 
         int acknowledged = 0;
@@ -329,7 +427,7 @@ class AcknowledgeTest {
     @Test
     void disabledSendsNone() throws Exception {
         useAcknowledger(new AcknowledgementProperties(false, Duration.ofDays(7), 5, Duration.ofHours(24), null, null,
-                Map.of()), null);
+                null, null, Map.of()), null);
 
         assertThat(deliver(mail(replyAddress, CITIZEN, RECEIVED))).isEmpty();
     }
@@ -443,10 +541,10 @@ class AcknowledgeTest {
         return mail;
     }
 
-    private static MimeMessage message(String... headers) throws MessagingException {
+    private MimeMessage message(String... headers) throws MessagingException {
         String raw = String.join("\r\n", headers) + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-                + "Bonjour,\r\n\r\nJe vous envoie ma demande d'aide.\r\n";
+                + body.replace("\n", "\r\n") + "\r\n";
         return new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }

@@ -8,8 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.guichet.casework.Acknowledgements.ImplicitDecision;
+import org.guichet.gateway.acknowledgement.AcknowledgementProperties.ServiceSettings;
+import org.guichet.gateway.language.Language;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
@@ -56,6 +61,8 @@ class AcknowledgementConfigurationTest {
         registry.add("guichet.acknowledgement.services.aides.implicit-decision", () -> "ACCEPTANCE");
         registry.add("guichet.acknowledgement.services.aides.recourse", () -> "Recours : commission de recours amiable.");
         registry.add("guichet.acknowledgement.period", () -> "3d");
+        registry.add("guichet.acknowledgement.services.aides.languages", () -> "fr,nl,de");
+        registry.add("guichet.acknowledgement.services.aides.default-language", () -> "nl");
     }
 
     private static Path temporaryHome() {
@@ -102,8 +109,38 @@ class AcknowledgementConfigurationTest {
     }
 
     @Test
+    void servicesLanguagesAreReadFromTheirSettingsAndTheOthersWriteFrenchThenEnglish() {
+        assertThat(properties.languagesOf("aides")).isEqualTo(new ServiceLanguages(
+                List.of(Language.FRENCH, Language.DUTCH, Language.GERMAN), Optional.of(Language.DUTCH)));
+        assertThat(properties.languagesOf("default")).isEqualTo(ServiceLanguages.DEFAULT);
+        assertThat(properties.languagesOf("aides").letterFor(Optional.of(Language.ENGLISH)))
+                .containsExactly(Language.DUTCH);
+        assertThat(ServiceLanguages.DEFAULT.letterFor(Optional.empty()))
+                .containsExactly(Language.FRENCH, Language.ENGLISH);
+    }
+
+    @Test
+    void anUnknownLanguageOrADefaultTheServiceDoesNotWriteIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> properties(List.of("fr", "lb"), null, Map.of()))
+                .hasMessageContaining("guichet.acknowledgement.languages").hasMessageContaining("'lb'");
+        assertThatThrownBy(() -> properties(null, null, Map.of("aides",
+                new ServiceSettings(ImplicitDecision.NONE, null, null, List.of("nl", "de"), "fr"))))
+                .hasMessageContaining("guichet.acknowledgement.services.aides.default-language is fr");
+        assertThat(properties(null, "fr", Map.of("aides",
+                new ServiceSettings(ImplicitDecision.NONE, null, null, List.of("nl", "de"), null)))
+                .languagesOf("aides").defaultLanguage())
+                .as("a service naming its own languages does not inherit a default it does not write").isEmpty();
+    }
+
+    private static AcknowledgementProperties properties(List<String> languages, String defaultLanguage,
+            Map<String, ServiceSettings> services) {
+        return new AcknowledgementProperties(true, Duration.ofDays(7), 5, Duration.ofHours(24), null, null, languages,
+                defaultLanguage, services);
+    }
+
+    @Test
     void aLimitOfZeroIsRefusedWithTheSettingsName() {
         assertThatThrownBy(() -> new AcknowledgementProperties(true, Duration.ofDays(7), 0, Duration.ofHours(24),
-                null, null, Map.of())).hasMessageContaining("guichet.acknowledgement.per-sender");
+                null, null, null, null, Map.of())).hasMessageContaining("guichet.acknowledgement.per-sender");
     }
 }

@@ -118,6 +118,37 @@ class VisibleReplyTextTest {
     }
 
     @Test
+    void outlookDesktopDutchOriginalMessageSeparator() {
+        String reply = """
+                In bijlage vindt u het attest van mijn werkgever.
+
+                -----Oorspronkelijk bericht-----
+                Van: FOD Financiën <noreply@minfin.example.be>
+                Verzonden: maandag 3 maart 2025 10:02
+                Aan: jan.peeters@example.be
+                Onderwerp: Uw aangifte
+
+                Gelieve niet te antwoorden op deze e-mail.
+                """;
+        assertThat(visible.extract(reply)).isEqualTo("In bijlage vindt u het attest van mijn werkgever.");
+    }
+
+    @Test
+    void outlookDesktopDutchSeparatorAboveABottomPostedReply() {
+        String reply = """
+                -----Oorspronkelijk bericht-----
+                Van: Stad Gent <noreply@stad.example.be>
+                Verzonden: maandag 3 maart 2025 10:02
+                Aan: jan.peeters@example.be
+                Onderwerp: Uw parkeerkaart
+                > Uw parkeerkaart is klaar.
+
+                Wanneer kan ik ze ophalen?
+                """;
+        assertThat(visible.extract(reply)).isEqualTo("Wanneer kan ik ze ophalen?");
+    }
+
+    @Test
     void outlookWebEnglishHeaderBlock() {
         String reply = """
                 I have already paid this amount on 28 February.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.guichet.gateway.language.Language;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

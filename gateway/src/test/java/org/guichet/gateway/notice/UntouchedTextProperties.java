@@ -13,6 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.guichet.gateway.language.Language;
+
 /** Invariants of notice rewriting over generated text. */
 class UntouchedTextProperties {
 
