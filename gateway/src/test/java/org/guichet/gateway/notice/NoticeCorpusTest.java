@@ -24,6 +24,16 @@ class NoticeCorpusTest {
         assertThat(measure.recall()).as("recall; missed: %s", measure.misses()).isGreaterThanOrEqualTo(0.95);
     }
 
+    /** Written after the grammar, without reading it, and measured once: the estimate for unseen wordings. */
+    @Test
+    void blindNoticesAreRecognisedAndMentionsOfReplyingAreNot() {
+        NoticeCorpus.Measure measure = NoticeCorpus.measure(CORPUS.resolve("blind"));
+
+        assertThat(measure.notices()).isGreaterThanOrEqualTo(45);
+        assertThat(measure.wronglyFound()).as("false positives").isEmpty();
+        assertThat(measure.recall()).as("recall; missed: %s", measure.misses()).isGreaterThanOrEqualTo(0.95);
+    }
+
     @Test
     void developmentCorpusStaysRecognised() {
         NoticeCorpus.Measure measure = NoticeCorpus.measure(CORPUS.resolve("development"));
