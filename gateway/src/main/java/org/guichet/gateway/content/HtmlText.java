@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns the HTML of a message into plain text a person can read: blocks become lines, list items
@@ -36,6 +38,8 @@ public final class HtmlText {
             + "div.yahoo_quoted, #mail-editor-reference-message-container, div.OutlookMessageHeader";
     private static final Pattern BORDER_TOP = Pattern.compile("(?i)border-top\\s*:\\s*(?:solid|[^;]*\\bsolid\\b)");
     /** "Label: value" lines, in any language: Outlook's copied headers under its border-top line. */
+    /** Bordered elements whose labels are read, at most, per message; Outlook writes one. */
+    private static final int MAX_BORDER_CHECKS = 20;
     private static final Pattern LABEL_LINE = Pattern.compile("(?m)^\\s*[^\\s:]{1,20}(?: [^\\s:]{1,20}){0,2}\\s*:");
 
     /** The whole text of the HTML, quotes included (marked with {@code >}). */
@@ -49,20 +53,39 @@ public final class HtmlText {
      */
     public String renderReply(String html) {
         Document document = parse(html);
-        List<Element> all = document.getAllElements();
-        for (int index = 0; index < all.size(); index++) {
-            if (!marksOriginal(all.get(index))) {
-                continue;
-            }
-            // Cut only when the citizen wrote something above the marker.
-            Document trial = document.clone();
-            cutFrom(trial.getAllElements().get(index));
-            if (!render(trial.body()).isBlank()) {
-                cutFrom(all.get(index));
-                break;
-            }
+        Element marker = firstMarkerUnderText(document.body());
+        if (marker != null) {
+            cutFrom(marker);
         }
         return render(document.body());
+    }
+
+    /**
+     * The first marker of the original that has text the citizen wrote above it, in one pass
+     * over the document: a message with thousands of markers costs no more than one without.
+     */
+    private Element firstMarkerUnderText(Element body) {
+        Element[] found = {null};
+        boolean[] written = {false};
+        int[] borderChecks = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    written[0] |= !blank(text.getWholeText());
+                } else if (written[0] && node instanceof Element element && marksOriginal(element, borderChecks)) {
+                    found[0] = element;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return found[0];
+    }
+
+    /** Whether the text renders as nothing: HTML whitespace, no-break and zero-width spaces only. */
+    private static boolean blank(String text) {
+        return text.replace('\u00A0', ' ').replaceAll("[\\s\\u200B]+", "").isEmpty();
     }
 
     private static Document parse(String html) {
@@ -72,11 +95,13 @@ public final class HtmlText {
         return document;
     }
 
-    private boolean marksOriginal(Element element) {
+    private boolean marksOriginal(Element element, int[] borderChecks) {
         if (element.is(QUOTE_CONTAINERS)) {
             return true;
         }
-        if (!BORDER_TOP.matcher(element.attr("style")).find()) {
+        // Reading the labels renders the element: a bounded number of times, so a flood of bordered
+        // elements cannot make one message cost the square of its size.
+        if (!BORDER_TOP.matcher(element.attr("style")).find() || ++borderChecks[0] > MAX_BORDER_CHECKS) {
             return false;
         }
         Matcher labels = LABEL_LINE.matcher(render(element));

@@ -1,6 +1,9 @@
 package org.guichet.gateway.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +52,21 @@ class HtmlTextTest {
         String html = "<div>Merci.</div><div class=\"yahoo_quoted\"><div>Le lundi 3 mars 2025, X a écrit :</div>"
                 + "<div>Original</div></div>";
         assertThat(htmlText.renderReply(html)).isEqualTo("Merci.");
+    }
+
+    /**
+     * Hostile HTML sent to a reply address: 100,000 quote markers, a few MB. Each used to cost a
+     * copy of the whole document; the markers are now found in one pass.
+     */
+    @Test
+    void aFloodOfQuoteMarkersCostsOnePass() {
+        StringBuilder html = new StringBuilder("<div>").append("<hr id=\"zwchr\">".repeat(50_000))
+                .append("</div><div>Ma réponse</div>")
+                .append("<div style=\"border-top: solid 1px\">x</div>".repeat(50_000))
+                .append("<hr id=\"zwchr\"><div>De : X</div><div>Envoyé : hier</div><div>Original</div>");
+
+        String text = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> htmlText.renderReply(html.toString()));
+
+        assertThat(text).startsWith("Ma réponse").doesNotContain("Original");
     }
 }
