@@ -255,6 +255,13 @@ class WorkplaceBrowserTest {
                 browser.driver.manage().deleteAllCookies();
                 browser.signIn("chef", supervisorPassword).open("/supervision");
                 problems.addAll(page(browser));
+                browser.open("/audit?month=" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")));
+                problems.addAll(page(browser));
+                assertThat(browser.text()).contains(language.equals("fr") ? "demandes d'usagers reçues"
+                        : "requests from citizens received");
+                if (language.equals("fr")) {
+                    browser.screenshot("audit");
+                }
                 browser.driver.manage().deleteAllCookies();
                 browser.signIn("admin.caf", adminPassword).open("/admin/accounts");
                 problems.addAll(page(browser));

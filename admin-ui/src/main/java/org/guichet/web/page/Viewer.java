@@ -20,6 +20,11 @@ public record Viewer(String username, Set<WebRole> roles) {
         return roles.contains(WebRole.AGENT) || roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
     }
 
+    /** Who reads the monthly reports: auditors, supervisors and administrators. */
+    public boolean auditor() {
+        return roles.contains(WebRole.AUDITOR) || roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
+    }
+
     public boolean supervisor() {
         return roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
     }

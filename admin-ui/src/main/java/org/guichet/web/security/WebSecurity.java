@@ -120,6 +120,7 @@ class WebSecurity {
                                 "/accessibilite", "/accessibility").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
