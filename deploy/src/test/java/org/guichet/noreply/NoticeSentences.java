@@ -20,6 +20,9 @@ final class NoticeSentences {
 
     static final String REPLACEMENT =
             "Vous pouvez répondre directement à ce message : un agent vous répondra sous 5 jours ouvrés";
+    /** An English notice gets the sentence in English (the node's English commitment). */
+    static final String REPLACEMENT_ENGLISH =
+            "You can reply directly to this message: an agent will answer you within 5 working days";
 
     /** The notices as the corpus writes them, whole sentences and the runs Guichet treats as one. */
     private static final List<String> WRITTEN = List.of(
@@ -51,7 +54,8 @@ final class NoticeSentences {
             .sorted(Comparator.comparingInt(String::length).reversed())
             .map(NoticeSentences::sentence).toList();
 
-    private static final Pattern REPLACED = sentence(REPLACEMENT);
+    private static final Pattern REPLACED = Pattern.compile(sentence(REPLACEMENT).pattern() + "|"
+            + sentence(REPLACEMENT_ENGLISH).pattern());
 
     /** Folded fragments that only a "do not reply" notice holds; none may survive the rewriting. */
     private static final List<String> MARKERS = List.of("ne pas repondre", "ne pas y repondre", "ne repondez pas",

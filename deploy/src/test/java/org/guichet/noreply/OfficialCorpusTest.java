@@ -68,7 +68,8 @@ class OfficialCorpusTest {
             .set("guichet.node.reply-domain", REPLY_DOMAIN)
             .set("guichet.administration.code", "fs-herault")
             .set("guichet.administration.name", "France services de l'Hérault")
-            .set("guichet.notice.commitment", "sous 5 jours ouvrés");
+            .set("guichet.notice.commitment", "sous 5 jours ouvrés")
+            .set("guichet.notice.commitment-english", "within 5 working days");
     static final Path CORPUS = corpusFolder();
 
     /** A service of the administration, and the sender domain whose mail belongs to it. */
