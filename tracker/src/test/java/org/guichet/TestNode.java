@@ -1,5 +1,8 @@
 package org.guichet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +20,9 @@ public final class TestNode {
 
     public static final String REPLY_DOMAIN = "reponse.caf.test";
 
-    public final int submission = TestSmtp.freePort();
-    public final int inbound = TestSmtp.freePort();
-    public final int smarthost = TestSmtp.freePort();
+    public final int submission = FreePort.next();
+    public final int inbound = FreePort.next();
+    public final int smarthost = FreePort.next();
     public final String database = TestPostgres.newDatabaseUrl();
     public final Path home;
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -54,6 +57,18 @@ public final class TestNode {
     /** A setting of service {@code code}: {@code service("prestations", "senders", "@caf.test")}. */
     public TestNode service(String code, String key, Object value) {
         return set("guichet.administration.services." + code + "." + key, value);
+    }
+
+    /** Runs the node on {@code xml} as its {@code pipeline.xml}, written into its home folder. */
+    public TestNode pipeline(String xml) {
+        Path pipeline = home.resolve("pipeline.xml");
+        try {
+            Files.createDirectories(home);
+            Files.writeString(pipeline, xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return set("guichet.pipeline.config", pipeline);
     }
 
     /** {@code command} followed by the flags that point a {@code guichet} command at this node's database and home. */
