@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.guichet.storage.TestPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The settings of one Guichet node under test, as an operator would write them for one
  * machine: its own database and home folder, free loopback ports for both SMTP listeners and
  * the smarthost it relays to, the reply domain {@value #REPLY_DOMAIN}, and no DNS (sender
  * checks fail fast, as on a machine without network). Tests add what they are about.
+ *
+ * <p>A Spring test holds its node in a static field; {@link TestNodeSettings} hands the node's
+ * settings to the test's context.
  */
 public final class TestNode {
 
@@ -80,7 +82,8 @@ public final class TestNode {
         return flags;
     }
 
-    public void register(DynamicPropertyRegistry registry) {
-        settings.forEach((key, value) -> registry.add(key, () -> value));
+    /** The settings, as a Spring property source takes them ({@link TestNodeSettings}). */
+    Map<String, Object> settings() {
+        return new LinkedHashMap<>(settings);
     }
 }

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A citizen's reply with files through the inbound listener, the spool and the default
@@ -30,11 +28,6 @@ class AttachmentPipelineTest {
     static final TestNode NODE = TestNode.running("attachments", "inbound,worker")
             .set("guichet.smtp.hostname", "mx.guichet.test")
             .set("guichet.attachments.max-size", "32KB");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

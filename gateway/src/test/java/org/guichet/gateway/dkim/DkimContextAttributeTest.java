@@ -9,8 +9,6 @@ import org.guichet.TestNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In Guichet's own container, the node's DKIM keys reach DkimSign through the mailet context:
@@ -32,11 +30,6 @@ class DkimContextAttributeTest {
                   <processor state="error"><mailet match="All" class="Hold"/></processor>
                 </processors></mailetcontainer>
                 """);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     GuichetMailetContext mailetContext;

@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The inbound listener over real SMTP sessions on loopback, with the spool in a real
@@ -44,11 +42,6 @@ class InboundListenerTest {
             .set("guichet.inbound.invalid-recipients.tarpit-after", 2)
             .set("guichet.inbound.invalid-recipients.tarpit-delay", TARPIT_MILLIS + "ms")
             .set("guichet.inbound.invalid-recipients.limit", 4);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

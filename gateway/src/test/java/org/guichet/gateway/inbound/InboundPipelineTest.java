@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A reply through the inbound listener and the default {@code pipeline.xml}: it is classified,
@@ -33,11 +31,6 @@ class InboundPipelineTest {
     // Nothing listens on the node's smarthost: a relayed reply would show up as a recipient row, not as mail.
     static final TestNode NODE = TestNode.running("inbound-pipeline", "inbound,worker")
             .set("guichet.smtp.hostname", "mx.guichet.test");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

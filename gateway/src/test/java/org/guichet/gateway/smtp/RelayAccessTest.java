@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * No open relay: loopback is not on the allow-list here, so only an application that
@@ -32,11 +30,6 @@ class RelayAccessTest {
             .set("guichet.smtp.tls.key-store-password", TestKeyStore.PASSWORD);
 
     static String password;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

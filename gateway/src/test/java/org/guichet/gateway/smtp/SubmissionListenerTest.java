@@ -13,8 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The submission listener over real SMTP sessions on loopback, with the spool in a real
@@ -26,11 +24,6 @@ class SubmissionListenerTest {
     static final TestNode NODE = TestNode.running("submission-listener", "submission")
             .set("guichet.smtp.hostname", "guichet.test")
             .set("guichet.smtp.max-message-size", "64KB");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;
