@@ -26,7 +26,7 @@ class ArchitectureTest {
     private static final String[] TRACKER_PACKAGES = {"org.guichet.node..", "org.guichet.storage..",
             "org.guichet.calendar..", "org.guichet.casework..", "org.guichet.sla..", "org.guichet.audit..",
             "org.guichet.escalation..", "org.guichet.administration..", "org.guichet.conversation..",
-            "org.guichet.queue..", "org.guichet.supervision..", "org.guichet.checkpoint..",
+            "org.guichet.queue..", "org.guichet.supervision..", "org.guichet.account..", "org.guichet.checkpoint..",
             "org.guichet.transparency.."};
 
     /** Classes loaded from the same jar or folder as the tracker's own {@link NodeProperties}. */

@@ -1,9 +1,5 @@
 package org.guichet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -14,18 +10,10 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** What the end-to-end tests share: free ports and an ordinary SMTP client (Jakarta Mail). */
+/** What the end-to-end tests share: an ordinary SMTP client (Jakarta Mail). */
 public final class TestSmtp {
 
     private TestSmtp() {
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Submits one message over SMTP as an application would; throws on any refusal. */

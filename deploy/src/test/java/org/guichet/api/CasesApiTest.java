@@ -29,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The cases API as agents reach it over HTTP: roles, the queue, one case, answering. A web
@@ -48,11 +46,6 @@ class CasesApiTest {
             .service("logement", "name", "CAF Aides au logement")
             .service("logement", "email", "logement@caf.test");
     static final String CITIZEN = "amelie.rousseau@example.org";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     static String operator;
     static String agent;

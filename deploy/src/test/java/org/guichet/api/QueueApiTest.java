@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Queue operations as an operator reaches them: the REST API (role-checked, problem
@@ -37,11 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class QueueApiTest {
 
     static final TestNode NODE = TestNode.running("api", "submission,web");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     static String operatorPassword;
     static String agentPassword;

@@ -36,8 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Auditor reports as auditors reach them: {@code GET /api/reports/monthly} (roles AUDITOR and
@@ -48,11 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReportApiTest {
 
     static final TestNode NODE = TestNode.running("reports", "web");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     static final Map<String, String> passwords = new java.util.HashMap<>();
 

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A worker node signs the head of the event log and mails the checkpoint to the auditors
@@ -34,11 +32,6 @@ class CheckpointMailEndToEndTest {
             .set("guichet.relay.poll-interval", "200ms");
 
     static RecordingSmarthost smarthost;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @BeforeAll
     static void start() {

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A citizen answers an official notice, end to end over SMTP: the notice leaves with a
@@ -53,11 +51,6 @@ class CitizenReplyEndToEndTest {
     /** Acknowledgements leave with the null sender (RFC 3834 §3.3), which GreenMail refuses. */
     static RecordingSmarthost smarthost;
     static String replyAddress;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

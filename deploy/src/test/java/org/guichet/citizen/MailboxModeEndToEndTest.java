@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Mailbox mode over SMTP: the citizen's reply reaches the service's own mailbox; the agent
@@ -41,11 +39,6 @@ class MailboxModeEndToEndTest {
             .service("prestations", "mailbox-mode", "true");
 
     static RecordingSmarthost smarthost;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

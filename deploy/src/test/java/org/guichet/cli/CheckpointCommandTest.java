@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Checkpoints as an auditor holds and checks them: {@code guichet audit checkpoint} signs the
@@ -36,11 +34,6 @@ class CheckpointCommandTest {
 
     static final TestNode NODE = TestNode.running("checkpoints", "web")
             .set("guichet.administration.code", "caf-34");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     Casework casework;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import org.guichet.FreePort;
 import org.guichet.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,8 @@ class CrashRecoveryTest {
 
     @Test
     void acceptedMailSurvivesSigkill() throws Exception {
-        int submission = TestSmtp.freePort();
-        int smarthostPort = TestSmtp.freePort();
+        int submission = FreePort.next();
+        int smarthostPort = FreePort.next();
         Path log = home.resolve("guichet-test.log");
         String[] settings = {"--guichet.node.home=" + home, "--server.port=0", "--guichet.node.name=crash-test-node",
                 "--guichet.node.roles=submission,worker",

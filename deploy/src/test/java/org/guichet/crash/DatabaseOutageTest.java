@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
+import org.guichet.FreePort;
 import org.guichet.Guichet;
 import org.guichet.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DatabaseOutageTest {
 
-    static final int SUBMISSION = TestSmtp.freePort();
-    static final int DB_PORT = TestSmtp.freePort();
+    static final int SUBMISSION = FreePort.next();
+    static final int DB_PORT = FreePort.next();
     static final Path DATA = tempDir();
     static EmbeddedPostgres postgres = startPostgres();
 

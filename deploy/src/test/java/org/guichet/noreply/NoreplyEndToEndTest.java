@@ -29,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The point of Guichet, end to end over SMTP: a noreply notice to two people leaves as two
@@ -47,11 +45,6 @@ class NoreplyEndToEndTest {
             .service("prestations", "senders", "@caf.test")
             .set("guichet.notice.commitment", "sous 5 jours ouvrés")
             .set("guichet.dkim.domains.caf.test.selector", "guichet2026");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     ReplyTokenVerifier tokens;

@@ -93,7 +93,6 @@ class OfficialCorpusTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
         for (Service service : SERVICES) {
             registry.add("guichet.administration.services." + service.code() + ".name", service::name);
             registry.add("guichet.administration.services." + service.code() + ".senders", () -> "@" + service.domain());

@@ -24,6 +24,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.guichet.FreePort;
 import org.guichet.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +41,7 @@ class QuickStartTest {
 
     @RegisterExtension
     static GreenMailExtension smarthost = new GreenMailExtension(
-            new ServerSetup(TestSmtp.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @TempDir
     Path temp;

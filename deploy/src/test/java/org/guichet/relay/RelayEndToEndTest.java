@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole jar's wiring: an application submits over SMTP, Guichet spools, runs the
@@ -35,11 +33,6 @@ class RelayEndToEndTest {
     static final TestNode NODE = TestNode.running("e2e", "submission,worker,web")
             .set("guichet.relay.retry-schedule", "1s")
             .set("guichet.relay.poll-interval", "200ms");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.guichet.FreePort;
 import org.guichet.GuichetProcess;
-import org.guichet.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +34,7 @@ class StartupFailureTest {
 
     @Test
     void unreachableDatabaseNamesTheUrl() throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:" + TestSmtp.freePort() + "/guichet";
+        String url = "jdbc:postgresql://127.0.0.1:" + FreePort.next() + "/guichet";
         String console = failedStart("--guichet.node.home=" + temp.resolve("home"), "--spring.datasource.url=" + url,
                 "--spring.datasource.username=guichet", "--server.port=0");
         assertThat(console).contains("Guichet cannot reach the PostgreSQL at " + url + " (spring.datasource.url)",
@@ -83,7 +83,7 @@ class StartupFailureTest {
 
     @Test
     void commandOnAnUnreachableDatabaseSaysSoInOneMessage() throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:" + TestSmtp.freePort() + "/guichet";
+        String url = "jdbc:postgresql://127.0.0.1:" + FreePort.next() + "/guichet";
         Path log = temp.resolve("console.log");
         GuichetProcess command = GuichetProcess.start(log, "queue", "list", "--spring.datasource.url=" + url);
         assertThat(command.exitCode(Duration.ofMinutes(2))).isEqualTo(1);

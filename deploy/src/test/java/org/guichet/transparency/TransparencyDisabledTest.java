@@ -13,19 +13,12 @@ import org.guichet.TestNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** An administration that has not opted in publishes nothing: every transparency route is 404. */
 @SpringBootTest(classes = Guichet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TransparencyDisabledTest {
 
     static final TestNode NODE = TestNode.running("transparency-off", "web");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -64,7 +64,6 @@ class OidcSignInTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
         registry.add("spring.security.oauth2.client.provider.proconnect.issuer-uri", provider::issuer);
     }
 

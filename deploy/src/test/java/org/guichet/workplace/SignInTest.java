@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Signing in to the pages as a person does: a form with a CSRF token, a session cookie,
@@ -33,11 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class SignInTest {
 
     static final TestNode NODE = TestNode.running("signin", "web");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     static String agentPassword;
 

@@ -32,8 +32,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The agents' workplace in a real headless Chromium, on a node that runs every role: a
@@ -66,11 +64,6 @@ class WorkplaceBrowserTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        NODE.register(registry);
-    }
 
     @BeforeAll
     static void aCitizenReplies(@Autowired AccountService accounts) throws Exception {

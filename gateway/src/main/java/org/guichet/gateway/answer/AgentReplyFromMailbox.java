@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -14,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.AgentAnswers;
 import org.guichet.casework.AnswerReceipt;
 import org.guichet.casework.AnswerRefusedException;
@@ -25,7 +23,7 @@ import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.authentication.DmarcResult;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.gateway.content.ReplyContentReader;
-import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.guichet.gateway.threading.CaseAttributes;
@@ -56,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <mailet match="All" class="AgentReplyFromMailbox"/>
  * }</pre>
  */
-public class AgentReplyFromMailbox extends GenericMailet {
+public class AgentReplyFromMailbox extends GuichetMailet {
 
     /** Answer ids of mailbox answers: this prefix and the agent's message's queue id. */
     public static final String ANSWER_ID_PREFIX = "mail-";
@@ -71,13 +69,15 @@ public class AgentReplyFromMailbox extends GenericMailet {
     private boolean requireDmarc;
     private final ReplyContentReader content = ReplyContentReader.standard();
 
+    public AgentReplyFromMailbox() {
+        super("Mailbox mode: relays an agent's reply to a case address as the service's answer", "authentication");
+    }
+
     @Override
-    public void init() throws MessagingException {
-        checkInitParameters(Set.of("authentication"));
-        GuichetServices services = GuichetServices.of(getMailetContext());
-        answers = services.require(AgentAnswers.class, getMailetName());
-        mailboxes = services.require(ServiceMailboxes.class, getMailetName());
-        answerService = services.require(AnswerService.class, getMailetName());
+    protected void configure() throws MessagingException {
+        answers = require(AgentAnswers.class);
+        mailboxes = require(ServiceMailboxes.class);
+        answerService = require(AnswerService.class);
         String authentication = getInitParameter("authentication", "dmarc").strip().toLowerCase(Locale.ROOT);
         requireDmarc = switch (authentication) {
             case "dmarc" -> true;
@@ -85,11 +85,6 @@ public class AgentReplyFromMailbox extends GenericMailet {
             default -> throw new MessagingException("AgentReplyFromMailbox parameter 'authentication' is '"
                     + authentication + "': use dmarc or none");
         };
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "Mailbox mode: relays an agent's reply to a case address as the service's answer";
     }
 
     @Override

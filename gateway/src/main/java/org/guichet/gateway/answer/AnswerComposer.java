@@ -1,7 +1,5 @@
 package org.guichet.gateway.answer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +13,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+
+import org.guichet.gateway.message.ChosenIdMessage;
+import org.guichet.gateway.message.MessageBytes;
 
 /**
  * Writes an agent's answer as the citizen receives it (RFC 5322): from the service's name and
@@ -39,7 +40,7 @@ public final class AnswerComposer {
     public ComposedAnswer compose(AnswerDraft draft) throws MessagingException {
         String name = headerText(draft.serviceName());
         String subject = subject(draft.caseSubject(), draft.caseReference());
-        MimeMessage message = new AnswerMessage(session, draft.messageId());
+        MimeMessage message = new ChosenIdMessage(session, draft.messageId());
         try {
             message.setFrom(new InternetAddress(draft.serviceAddress(), name, "UTF-8"));
             message.setReplyTo(new InternetAddress[] {new InternetAddress(draft.replyAddress(), name, "UTF-8")});
@@ -82,13 +83,7 @@ public final class AnswerComposer {
             message.setContent(mixed);
         }
         message.saveChanges();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            message.writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot write the answer: " + e.getMessage(), e);
-        }
-        return new ComposedAnswer(out.toByteArray(), subject, draft.messageId(), draft.inReplyTo());
+        return new ComposedAnswer(MessageBytes.of(message), subject, draft.messageId(), draft.inReplyTo());
     }
 
     /** {@code Re: <subject without its reply prefixes and reference> [<reference>]}. */
@@ -121,21 +116,5 @@ public final class AnswerComposer {
     static String text(String value) {
         String text = value.replace("\r\n", "\n").replace('\r', '\n');
         return TEXT_UNSAFE.matcher(text).replaceAll("");
-    }
-
-    /** Keeps the Message-ID chosen beforehand: saveChanges() would otherwise draw one of its own. */
-    private static final class AnswerMessage extends MimeMessage {
-
-        private final String messageId;
-
-        AnswerMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

@@ -33,6 +33,7 @@ import org.guichet.casework.CaseMessage;
 import org.guichet.casework.Casework;
 import org.guichet.conversation.Conversation;
 import org.guichet.gateway.mailet.GuichetServices;
+import org.guichet.gateway.message.ChosenIdMessage;
 import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public class ForwardToMailbox extends GenericMailet {
 
     private MimeMessage copy(InboundMessage message, Case found, ServiceMailbox service, Conversation conversation,
             CaseMessage received, String forwardId) throws MessagingException {
-        MimeMessage copy = new ForwardMessage(session, forwardId);
+        MimeMessage copy = new ChosenIdMessage(session, forwardId);
         Optional<String> name = message.author().name().map(AnswerComposer::headerText);
         String writer = name.map(n -> n + " <" + received.fromAddress() + ">").orElse(received.fromAddress());
         String shownAs = AnswerComposer.headerText(name.orElse(received.fromAddress()) + " via " + service.name());
@@ -175,21 +176,5 @@ public class ForwardToMailbox extends GenericMailet {
         byte[] bytes = new byte[10];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** Keeps the Message-ID chosen beforehand (the conversation records it). */
-    private static final class ForwardMessage extends MimeMessage {
-
-        private final String messageId;
-
-        ForwardMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

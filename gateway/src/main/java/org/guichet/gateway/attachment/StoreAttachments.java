@@ -1,16 +1,14 @@
 package org.guichet.gateway.attachment;
 
-import java.util.Set;
-
 import jakarta.mail.MessagingException;
 
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.threading.CaseAttributes;
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * </processor>
  * }</pre>
  */
-public class StoreAttachments extends GenericMailet {
+public class StoreAttachments extends GuichetMailet {
 
     /** Integer: files stored for agents. */
     public static final AttributeName STORED = AttributeName.of("org.guichet.attachments.stored");
@@ -45,15 +43,13 @@ public class StoreAttachments extends GenericMailet {
 
     private AttachmentIntake intake;
 
-    @Override
-    public void init() throws MessagingException {
-        checkInitParameters(Set.of());
-        intake = GuichetServices.of(getMailetContext()).require(AttachmentIntake.class, getMailetName());
+    public StoreAttachments() {
+        super("Stores the attachments of a citizen's message on its case");
     }
 
     @Override
-    public String getMailetInfo() {
-        return "Stores the attachments of a citizen's message on its case";
+    protected void configure() throws MessagingException {
+        intake = require(AttachmentIntake.class);
     }
 
     @Override

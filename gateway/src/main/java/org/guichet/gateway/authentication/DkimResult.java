@@ -13,15 +13,11 @@ import java.util.Locale;
 public record DkimResult(String domain, String selector, Verdict result, String reason) {
 
     /** RFC 8601 §2.7.1 results for one signature. */
-    public enum Verdict {
+    public enum Verdict implements ResultToken {
         PASS, FAIL, NONE, TEMPERROR, PERMERROR;
 
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static Verdict of(String token) {
-            return valueOf(token.strip().toUpperCase(Locale.ROOT));
+            return ResultToken.parse(Verdict.class, token);
         }
     }
 

@@ -21,47 +21,31 @@ public record DmarcResult(Verdict result, String domain, Policy policy, AlignedI
                           Alignment dkimAlignment, Alignment spfAlignment) {
 
     /** RFC 7489 §11.2 results. */
-    public enum Verdict {
+    public enum Verdict implements ResultToken {
         PASS, FAIL, NONE, TEMPERROR, PERMERROR;
 
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static Verdict of(String token) {
-            return valueOf(token.strip().toUpperCase(Locale.ROOT));
+            return ResultToken.parse(Verdict.class, token);
         }
     }
 
     /** RFC 7489 §6.3 {@code p=} values. */
-    public enum Policy {
+    public enum Policy implements ResultToken {
         NONE, QUARANTINE, REJECT;
 
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static Policy of(String token) {
-            return valueOf(token.strip().toUpperCase(Locale.ROOT));
+            return ResultToken.parse(Policy.class, token);
         }
     }
 
     /** The identifier whose alignment made DMARC pass. */
-    public enum AlignedIdentifier {
+    public enum AlignedIdentifier implements ResultToken {
         DKIM, SPF, NONE;
-
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** RFC 7489 §3.1 identifier alignment modes. */
-    public enum Alignment {
+    public enum Alignment implements ResultToken {
         RELAXED, STRICT;
-
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         /** The {@code adkim=}/{@code aspf=} letter: {@code r} or {@code s}. */
         public String letter() {

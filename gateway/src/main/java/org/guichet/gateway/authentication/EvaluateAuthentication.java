@@ -15,7 +15,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.InboundMessage;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <mailet match="All" class="EvaluateAuthentication"/>
  * }</pre>
  */
-public class EvaluateAuthentication extends GenericMailet {
+public class EvaluateAuthentication extends GuichetMailet {
 
     /** The results as JSON, a String. */
     public static final AttributeName RESULTS = AttributeName.of("org.guichet.authentication.results");
@@ -50,9 +50,13 @@ public class EvaluateAuthentication extends GenericMailet {
 
     private Authenticator authenticator;
 
+    public EvaluateAuthentication() {
+        super("EvaluateAuthentication: SPF, DKIM and DMARC results kept with the mail and in Authentication-Results");
+    }
+
     @Override
-    public void init() throws MessagingException {
-        authenticator = GuichetServices.of(getMailetContext()).require(Authenticator.class, getMailetName());
+    protected void configure() throws MessagingException {
+        authenticator = require(Authenticator.class);
     }
 
     @Override
@@ -113,10 +117,5 @@ public class EvaluateAuthentication extends GenericMailet {
         return String.join(",", results.dkim().stream()
                 .map(signature -> signature.result().token() + (signature.domain().isEmpty() ? "" : "/" + signature.domain()))
                 .toList());
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "EvaluateAuthentication: SPF, DKIM and DMARC results kept with the mail and in Authentication-Results";
     }
 }

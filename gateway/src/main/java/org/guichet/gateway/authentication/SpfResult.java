@@ -1,7 +1,5 @@
 package org.guichet.gateway.authentication;
 
-import java.util.Locale;
-
 /**
  * The SPF verdict on one message (RFC 7208 §2.6).
  *
@@ -14,15 +12,11 @@ import java.util.Locale;
 public record SpfResult(Verdict result, String domain, Identity identity, String clientIp) {
 
     /** RFC 7208 §2.6 results, written in lower case in headers (RFC 8601 §2.7.2). */
-    public enum Verdict {
+    public enum Verdict implements ResultToken {
         PASS, FAIL, SOFTFAIL, NEUTRAL, NONE, TEMPERROR, PERMERROR;
 
-        public String token() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static Verdict of(String token) {
-            return valueOf(token.strip().toUpperCase(Locale.ROOT));
+            return ResultToken.parse(Verdict.class, token);
         }
     }
 

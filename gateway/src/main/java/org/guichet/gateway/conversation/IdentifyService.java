@@ -5,9 +5,9 @@ import jakarta.mail.MessagingException;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.administration.ServiceIdentity;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.Author;
 import org.guichet.gateway.noreply.SetReplyAddress;
@@ -22,13 +22,17 @@ import org.guichet.gateway.noreply.SetReplyAddress;
  * <mailet match="IsNoreply" class="IdentifyService"/>
  * }</pre>
  */
-public class IdentifyService extends GenericMailet {
+public class IdentifyService extends GuichetMailet {
 
     private ServiceDirectory services;
 
+    public IdentifyService() {
+        super("Names the service a message belongs to");
+    }
+
     @Override
-    public void init() throws MessagingException {
-        services = GuichetServices.of(getMailetContext()).require(ServiceDirectory.class, getMailetName());
+    protected void configure() throws MessagingException {
+        services = require(ServiceDirectory.class);
     }
 
     @Override
@@ -38,10 +42,5 @@ public class IdentifyService extends GenericMailet {
                 Author.of(mail.getMessage()).address().orElse(mail.getMaybeSender().asString("")));
         mail.setAttribute(ConversationAttributes.SERVICE_CODE.withValue(AttributeValue.of(service.code())));
         mail.setAttribute(SetReplyAddress.SERVICE_NAME.withValue(AttributeValue.of(service.name())));
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "Names the service a message belongs to";
     }
 }

@@ -3,7 +3,6 @@ package org.guichet.gateway.dkim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Set;
 
+import org.guichet.node.SecretFile;
+
 /**
  * A DKIM private key on disk: PKCS#8 in PEM ({@code -----BEGIN PRIVATE KEY-----}), what
  * {@code openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048} writes. Files Guichet
@@ -32,7 +33,6 @@ public final class DkimKeyFile {
 
     private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String END = "-----END PRIVATE KEY-----";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
 
@@ -101,24 +101,13 @@ public final class DkimKeyFile {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is not available in this JVM", e);
         }
+        boolean written;
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            Path temporary = folder.getFileSystem().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempFile(folder, ".dkim-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(folder, ".dkim-", ".tmp");
-            try {
-                Files.writeString(temporary, pem(key), StandardCharsets.US_ASCII);
-                Files.createLink(file, temporary);
-            } catch (FileAlreadyExistsException raced) {
-                return read(domain, selector);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            written = SecretFile.writeOnce(file, pem(key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write DKIM key file " + file, e);
         }
-        return new DkimKey(domain, selector, key);
+        return written ? new DkimKey(domain, selector, key) : read(domain, selector);
     }
 
     private static String pem(PrivateKey key) {

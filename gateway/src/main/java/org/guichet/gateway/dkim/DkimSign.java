@@ -1,7 +1,5 @@
 package org.guichet.gateway.dkim;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.Author;
+import org.guichet.gateway.message.MessageBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +123,7 @@ public class DkimSign extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
-        byte[] raw = bytes(message);
+        byte[] raw = MessageBytes.of(message);
         RawMessage parsed = new RawMessage(raw);
         Optional<String> domain = fromDomain(mail, parsed);
         if (domain.isEmpty()) {
@@ -141,7 +140,7 @@ public class DkimSign extends GenericMailet {
         SignedMessage replacement = new SignedMessage(message.getSession(), signed);
         // The relay writes the message with writeTo(); the signature holds only if that gives
         // back the very bytes that were hashed.
-        if (!Arrays.equals(bytes(replacement), signed)) {
+        if (!Arrays.equals(MessageBytes.of(replacement), signed)) {
             throw new MessagingException("DKIM: the signed message of mail " + mail.getName()
                     + " would not be relayed byte for byte (bare CR or LF in its headers?); not relayed with a broken signature");
         }
@@ -164,16 +163,6 @@ public class DkimSign extends GenericMailet {
             return Optional.empty();
         }
         return Optional.of(domains.iterator().next());
-    }
-
-    private static byte[] bytes(MimeMessage message) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            message.writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot write the message: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -1,7 +1,6 @@
 package org.guichet.gateway.dkim;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <mailet match="All" class="org.guichet.gateway.dkim.SetAutoSubmitted"/>
  * }</pre>
  */
-public class SetAutoSubmitted extends GenericMailet {
+public class SetAutoSubmitted extends GuichetMailet {
 
     static final String HEADER = "Auto-Submitted";
     static final String AUTO_GENERATED = "auto-generated";
@@ -38,14 +37,8 @@ public class SetAutoSubmitted extends GenericMailet {
     private static final Pattern KEYWORD = Pattern.compile("\\s*(?:\\([^)]*\\)\\s*)*([A-Za-z0-9-]+)");
     private static final Logger LOG = LoggerFactory.getLogger(SetAutoSubmitted.class);
 
-    @Override
-    public void init() throws MessagingException {
-        checkInitParameters(Set.of());
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "Auto-Submitted: auto-generated added when absent (RFC 3834)";
+    public SetAutoSubmitted() {
+        super("Auto-Submitted: auto-generated added when absent (RFC 3834)");
     }
 
     @Override

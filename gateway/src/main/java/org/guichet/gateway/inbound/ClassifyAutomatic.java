@@ -9,7 +9,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.message.InboundMessage;
 
 /**
@@ -27,7 +27,7 @@ import org.guichet.gateway.message.InboundMessage;
  * </processor>
  * }</pre>
  */
-public class ClassifyAutomatic extends GenericMailet {
+public class ClassifyAutomatic extends GuichetMailet {
 
     /** Name of the mail attribute holding the classification. */
     public static final String ATTRIBUTE_NAME = "org.guichet.inbound.automatic";
@@ -39,14 +39,8 @@ public class ClassifyAutomatic extends GenericMailet {
     private static final String REASON = "reason";
     private static final String EVIDENCE = "evidence";
 
-    @Override
-    public void init() throws MessagingException {
-        checkInitParameters(java.util.Set.of());
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "Records whether an inbound mail is automatic (RFC 3834, DSN, out-of-office)";
+    public ClassifyAutomatic() {
+        super("Records whether an inbound mail is automatic (RFC 3834, DSN, out-of-office)");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.guichet.gateway.message;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +70,7 @@ public record InboundMessage(String queueId, byte[] raw, MimeMessage message, St
         Optional<String> conversation = AttributeUtils.getValueAndCastFromMail(mail, CONVERSATION, String.class);
         Optional<ReplyAddress> replyAddress = address.isPresent() && conversation.isPresent()
                 ? Optional.of(new ReplyAddress(address.get(), conversation.get())) : Optional.empty();
-        InboundMessage read = read(mail.getName(), bytes(mail), mail.getMessage(), mail.getMaybeSender().asString(""),
+        InboundMessage read = read(mail.getName(), MessageBytes.of(mail.getMessage()), mail.getMessage(), mail.getMaybeSender().asString(""),
                 replyAddress);
         mail.setAttribute(new Attribute(READ, AttributeValue.ofUnserializable(read)));
         return read;
@@ -118,15 +116,5 @@ public record InboundMessage(String queueId, byte[] raw, MimeMessage message, St
         } catch (UnsupportedEncodingException e) {
             return raw;
         }
-    }
-
-    private static byte[] bytes(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 }

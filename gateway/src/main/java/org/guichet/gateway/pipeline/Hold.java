@@ -3,7 +3,6 @@ package org.guichet.gateway.pipeline;
 import jakarta.mail.MessagingException;
 
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 
 /**
  * Keeps the mail in the spool in stage {@code held}, with the reason in
@@ -19,29 +18,23 @@ import org.apache.mailet.base.GenericMailet;
  *
  * <p>Parameter {@code reason} (optional): the reason recorded when the mail has no error message.
  */
-public class Hold extends GenericMailet {
+public class Hold extends PipelineEnd {
 
-    private GuichetMailetContext context;
     private String reason;
 
+    public Hold() {
+        super("Keeps the mail in the spool for an operator", "Hold keeps mail in Guichet's spool", "reason");
+    }
+
     @Override
-    public void init() throws MessagingException {
-        if (!(getMailetContext() instanceof GuichetMailetContext guichet)) {
-            throw new MessagingException("Hold keeps mail in Guichet's spool and runs only in Guichet's pipeline");
-        }
-        context = guichet;
+    protected void configure() throws MessagingException {
+        super.configure();
         reason = getInitParameter("reason", "held by the pipeline");
     }
 
     @Override
-    public String getMailetInfo() {
-        return "Keeps the mail in the spool for an operator";
-    }
-
-    @Override
-    public void service(Mail mail) throws MessagingException {
+    void end(PipelineRun run, Mail mail) throws MessagingException {
         String error = mail.getErrorMessage();
-        context.currentRun().hold(mail, error == null || error.isBlank() ? reason : error);
-        mail.setState(Mail.GHOST);
+        run.hold(mail, error == null || error.isBlank() ? reason : error);
     }
 }

@@ -1,7 +1,5 @@
 package org.guichet.gateway.pipeline;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +10,7 @@ import jakarta.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.lifecycle.api.Disposable;
 import org.apache.mailet.Mail;
+import org.guichet.gateway.message.MessageBytes;
 import org.guichet.gateway.spool.MailAttributes;
 import org.guichet.gateway.spool.SpooledMessage;
 
@@ -61,7 +60,7 @@ final class PipelineRun {
      * sender are exactly the spooled original's: then the original itself is relayed.
      */
     void relay(Mail mail) throws MessagingException {
-        byte[] raw = bytes(mail);
+        byte[] raw = MessageBytes.of(mail.getMessage());
         String sender = sender(mail);
         boolean unchanged = sender.equals(original.envelope().sender()) && Arrays.equals(raw, original.raw());
         add(unchanged ? Outgoing.unchanged(sender, recipients(mail)) : Outgoing.rewritten(sender, recipients(mail), raw),
@@ -69,7 +68,7 @@ final class PipelineRun {
     }
 
     void hold(Mail mail, String reason) throws MessagingException {
-        byte[] raw = bytes(mail);
+        byte[] raw = MessageBytes.of(mail.getMessage());
         add(new Outgoing.Held(sender(mail), recipients(mail), Arrays.equals(raw, original.raw()) ? null : raw,
                 reason, MailAttributes.toJson(mail)), mail);
     }
@@ -78,7 +77,7 @@ final class PipelineRun {
         if (mail.getRecipients().isEmpty()) {
             throw new MessagingException("mail " + mail.getName() + " sent without recipients");
         }
-        add(new Outgoing.Requeued(sender(mail), recipients(mail), bytes(mail), processor,
+        add(new Outgoing.Requeued(sender(mail), recipients(mail), MessageBytes.of(mail.getMessage()), processor,
                 MailAttributes.toJson(mail), delay), mail);
         track(mail);
     }
@@ -86,16 +85,6 @@ final class PipelineRun {
     private void add(Outgoing outcome, Mail mail) throws MessagingException {
         outcomes.add(outcome);
         observer.ended(outcome, mail);
-    }
-
-    static byte[] bytes(Mail mail) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            mail.getMessage().writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot write mail " + mail.getName() + ": " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     private static String sender(Mail mail) {

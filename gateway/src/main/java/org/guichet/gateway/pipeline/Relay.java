@@ -3,7 +3,6 @@ package org.guichet.gateway.pipeline;
 import jakarta.mail.MessagingException;
 
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 
 /**
  * Hands the mail to the relay and ends its processing (ghost). The spooled original is relayed
@@ -14,26 +13,14 @@ import org.apache.mailet.base.GenericMailet;
  * <mailet match="All" class="Relay"/>
  * }</pre>
  */
-public class Relay extends GenericMailet {
+public class Relay extends PipelineEnd {
 
-    private GuichetMailetContext context;
-
-    @Override
-    public void init() throws MessagingException {
-        if (!(getMailetContext() instanceof GuichetMailetContext guichet)) {
-            throw new MessagingException("Relay hands mail to Guichet's relay and runs only in Guichet's pipeline");
-        }
-        context = guichet;
+    public Relay() {
+        super("Hands the mail to Guichet's relay", "Relay hands mail to Guichet's relay");
     }
 
     @Override
-    public String getMailetInfo() {
-        return "Hands the mail to Guichet's relay";
-    }
-
-    @Override
-    public void service(Mail mail) throws MessagingException {
-        context.currentRun().relay(mail);
-        mail.setState(Mail.GHOST);
+    void end(PipelineRun run, Mail mail) throws MessagingException {
+        run.relay(mail);
     }
 }

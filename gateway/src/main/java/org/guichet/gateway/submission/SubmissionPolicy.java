@@ -66,7 +66,7 @@ public class SubmissionPolicy {
     public void disableAccount(String username) {
         SubmissionAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new IllegalArgumentException("no application '" + username + "'"));
-        account.disable();
+        account.enable(false);
     }
 
     public List<SubmissionAccount> accounts() {

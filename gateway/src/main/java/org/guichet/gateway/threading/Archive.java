@@ -4,7 +4,7 @@ import jakarta.mail.MessagingException;
 
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +19,12 @@ import org.slf4j.LoggerFactory;
  * <mailet match="All" class="Archive"/>
  * }</pre>
  */
-public class Archive extends GenericMailet {
+public class Archive extends GuichetMailet {
 
     private static final Logger log = LoggerFactory.getLogger(Archive.class);
 
-    @Override
-    public void init() throws MessagingException {
-        checkInitParameters(java.util.Set.of());
-    }
-
-    @Override
-    public String getMailetInfo() {
-        return "Keeps a threaded inbound mail as evidence, without relaying it";
+    public Archive() {
+        super("Keeps a threaded inbound mail as evidence, without relaying it");
     }
 
     @Override

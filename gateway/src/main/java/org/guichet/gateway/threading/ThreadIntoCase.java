@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.GenericMailet;
 import org.guichet.gateway.authentication.AuthenticationResults;
 import org.guichet.gateway.authentication.EvaluateAuthentication;
 import org.guichet.casework.CaseReceipt;
@@ -16,6 +15,7 @@ import org.guichet.casework.InboundReply;
 import org.guichet.gateway.content.ReplyContentReader;
 import org.guichet.gateway.conversation.ConversationAttributes;
 import org.guichet.gateway.mailet.ContainerAttributes;
+import org.guichet.gateway.mailet.GuichetMailet;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.InboundMessage;
 
@@ -38,24 +38,21 @@ import org.guichet.gateway.message.InboundMessage;
  * </processor>
  * }</pre>
  */
-public class ThreadIntoCase extends GenericMailet {
+public class ThreadIntoCase extends GuichetMailet {
 
     private Casework casework;
     private ReplyContentReader content;
     private Clock clock;
 
-    @Override
-    public void init() throws MessagingException {
-        checkInitParameters(java.util.Set.of());
-        GuichetServices services = GuichetServices.of(getMailetContext());
-        casework = services.require(Casework.class, getMailetName());
-        clock = services.require(Clock.class, getMailetName());
-        content = ReplyContentReader.standard();
+    public ThreadIntoCase() {
+        super("Threads a citizen's message into its case");
     }
 
     @Override
-    public String getMailetInfo() {
-        return "Threads a citizen's message into its case";
+    protected void configure() throws MessagingException {
+        casework = require(Casework.class);
+        clock = require(Clock.class);
+        content = ReplyContentReader.standard();
     }
 
     @Override

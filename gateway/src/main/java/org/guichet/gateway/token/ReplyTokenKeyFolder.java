@@ -3,7 +3,6 @@ package org.guichet.gateway.token;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -19,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.guichet.node.SecretFile;
+
 /**
  * Key files under {@code <guichet.node.home>/keys}: {@code reply-token-<id>.key}, one base64 secret
  * each, readable by the owner only (mode 0600), like an SSH private key.
@@ -26,7 +27,6 @@ import java.util.stream.Stream;
 public final class ReplyTokenKeyFolder {
 
     private static final Pattern FILE_NAME = Pattern.compile("reply-token-([a-z0-9]{1,16})\\.key");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path folder;
 
@@ -71,28 +71,13 @@ public final class ReplyTokenKeyFolder {
         random.nextBytes(secret);
         ReplyTokenKey key = new ReplyTokenKey(keyId, secret);
         Path target = fileOf(keyId);
+        boolean written;
         try {
-            Files.createDirectories(folder);
-            Path temporary = ownerOnlyFile(folder);
-            try {
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
-                Files.createLink(target, temporary);
-            } catch (FileAlreadyExistsException raced) {
-                return read(keyId, target);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            written = SecretFile.writeOnce(target, Base64.getEncoder().encodeToString(secret) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reply-token key " + target, e);
         }
-        return key;
-    }
-
-    private static Path ownerOnlyFile(Path folder) throws IOException {
-        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(folder, ".reply-token-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        }
-        return Files.createTempFile(folder, ".reply-token-", ".tmp");
+        return written ? key : read(keyId, target);
     }
 
     private static ReplyTokenKey read(String keyId, Path file) {
@@ -100,7 +85,7 @@ public final class ReplyTokenKeyFolder {
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (posix != null) {
                 Set<PosixFilePermission> permissions = EnumSet.copyOf(posix.readAttributes().permissions());
-                permissions.removeAll(OWNER_ONLY);
+                permissions.removeAll(SecretFile.OWNER_ONLY);
                 permissions.remove(PosixFilePermission.OWNER_EXECUTE);
                 if (!permissions.isEmpty()) {
                     throw new IllegalStateException("reply-token key " + file + " is readable by others ("

@@ -70,6 +70,13 @@ class EvaluateAuthenticationTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Camille's reply {@code signed}, from 192.0.2.25, once the mailet has evaluated it. */
+    private Mail evaluated(byte[] signed) throws Exception {
+        Mail mail = mail(signed, "192.0.2.25", "camille@example.org");
+        mailet().service(mail);
+        return mail;
+    }
+
     private static AuthenticationResults stored(Mail mail) {
         return AuthenticationResults.fromJson(AttributeUtils
                 .getValueAndCastFromMail(mail, EvaluateAuthentication.RESULTS, String.class).orElseThrow());
@@ -78,9 +85,7 @@ class EvaluateAuthenticationTest {
     @Test
     void resultsAreStoredAndWrittenOnTopOfTheHeader() throws Exception {
         byte[] signed = author.sign(Letters.reply("camille@example.org"));
-        Mail mail = mail(signed, "192.0.2.25", "camille@example.org");
-
-        mailet().service(mail);
+        Mail mail = evaluated(signed);
 
         String text = written(mail);
         assertThat(text).startsWith("Authentication-Results: " + GUICHET + ";\r\n\tspf=pass (client 192.0.2.25)"
@@ -95,9 +100,7 @@ class EvaluateAuthenticationTest {
     @Test
     void theMessageStaysAsReceivedBelowTheNewHeader() throws Exception {
         byte[] signed = author.sign(Letters.reply("camille@example.org"));
-        Mail mail = mail(signed, "192.0.2.25", "camille@example.org");
-
-        mailet().service(mail);
+        Mail mail = evaluated(signed);
 
         String text = written(mail);
         String received = new String(signed, StandardCharsets.UTF_8);

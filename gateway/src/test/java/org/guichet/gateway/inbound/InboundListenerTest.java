@@ -3,23 +3,19 @@ package org.guichet.gateway.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.guichet.gateway.FreePort;
+import org.guichet.TestNode;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.message.InboundMessage;
 import org.guichet.gateway.smtp.SmtpDialog;
 import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
 import org.guichet.gateway.token.ReplyTokenSigner;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The inbound listener over real SMTP sessions on loopback, with the spool in a real
@@ -38,26 +32,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class InboundListenerTest {
 
-    static final int PORT = FreePort.next();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String REPLY_DOMAIN = "reponse.caf.test";
+    static final String REPLY_DOMAIN = TestNode.REPLY_DOMAIN;
     static final long TARPIT_MILLIS = 500;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> tempHome());
-        registry.add("guichet.node.roles", () -> "inbound");
-        registry.add("guichet.smtp.inbound.port", () -> PORT);
-        registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
-        registry.add("guichet.smtp.max-message-size", () -> "64KB");
-        // guichet.inbound.reply-domains left unset: the reply domain of the pipeline is the default.
-        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
-        registry.add("guichet.inbound.capture-addresses", () -> "noreply@caf.test");
-        registry.add("guichet.inbound.invalid-recipients.tarpit-after", () -> 2);
-        registry.add("guichet.inbound.invalid-recipients.tarpit-delay", () -> TARPIT_MILLIS + "ms");
-        registry.add("guichet.inbound.invalid-recipients.limit", () -> 4);
-    }
+    // guichet.inbound.reply-domains left unset: the reply domain of the pipeline is the default.
+    static final TestNode NODE = TestNode.running("inbound-listener", "inbound")
+            .set("guichet.smtp.hostname", "mx.guichet.test")
+            .set("guichet.smtp.max-message-size", "64KB")
+            .set("guichet.inbound.capture-addresses", "noreply@caf.test")
+            .set("guichet.inbound.invalid-recipients.tarpit-after", 2)
+            .set("guichet.inbound.invalid-recipients.tarpit-delay", TARPIT_MILLIS + "ms")
+            .set("guichet.inbound.invalid-recipients.limit", 4);
 
     @Autowired
     JdbcClient jdbc;
@@ -75,7 +59,7 @@ class InboundListenerTest {
     }
 
     private static SmtpDialog open() throws Exception {
-        SmtpDialog smtp = new SmtpDialog(PORT);
+        SmtpDialog smtp = new SmtpDialog(NODE.inbound);
         assertThat(smtp.reply()).startsWith("220 mx.guichet.test");
         assertThat(smtp.command("EHLO mail.example.org")).startsWith("250");
         return smtp;
@@ -94,20 +78,18 @@ class InboundListenerTest {
             assertThat(smtp.command("MAIL FROM:<camille@example.org>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + to + ">")).isEqualTo("250 Ok");
             assertThat(smtp.command("DATA")).startsWith("354");
-            String reply = smtp.command(message + ".");
-            Matcher queued = Pattern.compile("^250 2\\.0\\.0 Ok: queued as ([0-9A-F]+)$").matcher(reply);
-            assertThat(queued.find()).as(reply).isTrue();
+            String queueId = SmtpDialog.queueId(smtp.command(message + "."));
 
             Map<String, Object> row = jdbc.sql("""
                     select sender, recipients[1] as recipient, raw, stage, processor, submitter
-                    from spool_message where queue_id = ?""").param(queued.group(1)).query().singleRow();
+                    from spool_message where queue_id = ?""").param(queueId).query().singleRow();
             assertThat(row).containsEntry("sender", "camille@example.org").containsEntry("recipient", to)
                     .containsEntry("stage", "pipeline").containsEntry("processor", "inbound")
                     .containsEntry("submitter", null);
             assertThat(new String((byte[]) row.get("raw"), StandardCharsets.UTF_8))
                     .startsWith("Received: from mail.example.org").endsWith(message);
             String attributes = jdbc.sql("select attributes from spool_message where queue_id = ?")
-                    .param(queued.group(1)).query(String.class).single();
+                    .param(queueId).query(String.class).single();
             assertThat(attributes).as("the token verified at RCPT travels with the mail, not to be verified again")
                     .contains(InboundMessage.REPLY_ADDRESS.asString()).contains(to)
                     .contains(InboundMessage.CONVERSATION.asString());
@@ -219,7 +201,7 @@ class InboundListenerTest {
 
     @Test
     void authIsNeitherOfferedNorAccepted() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+        try (SmtpDialog smtp = new SmtpDialog(NODE.inbound)) {
             smtp.reply();
             String ehlo = smtp.command("EHLO mail.example.org");
             assertThat(ehlo).contains("250-PIPELINING", "250-SIZE 65536", "250-8BITMIME", "250-SMTPUTF8")
@@ -267,13 +249,5 @@ class InboundListenerTest {
 
     private long spooled() {
         return jdbc.sql("select count(*) from spool_message").query(Long.class).single();
-    }
-
-    static String tempHome() {
-        try {
-            return Files.createTempDirectory("guichet-home").toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

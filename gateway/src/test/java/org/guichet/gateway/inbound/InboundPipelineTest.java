@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.guichet.gateway.FreePort;
+import org.guichet.TestNode;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.queue.QueueEntry;
 import org.guichet.queue.QueueOperations;
 import org.guichet.gateway.smtp.SmtpDialog;
 import org.guichet.gateway.token.ReplyTokenSigner;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A reply through the inbound listener and the default {@code pipeline.xml}: it is classified,
@@ -33,21 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class InboundPipelineTest {
 
-    static final int PORT = FreePort.next();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-    static final String REPLY_DOMAIN = "reponse.caf.test";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", InboundListenerTest::tempHome);
-        registry.add("guichet.node.roles", () -> "inbound,worker");
-        registry.add("guichet.smtp.inbound.port", () -> PORT);
-        registry.add("guichet.smtp.hostname", () -> "mx.guichet.test");
-        registry.add("guichet.node.reply-domain", () -> REPLY_DOMAIN);
-        // Nothing listens there: a relayed reply would show up as a recipient row, not as mail.
-        registry.add("guichet.relay.smarthost", () -> "127.0.0.1:" + FreePort.next());
-    }
+    // Nothing listens on the node's smarthost: a relayed reply would show up as a recipient row, not as mail.
+    static final TestNode NODE = TestNode.running("inbound-pipeline", "inbound,worker")
+            .set("guichet.smtp.hostname", "mx.guichet.test");
 
     @Autowired
     JdbcClient jdbc;
@@ -90,17 +73,8 @@ class InboundPipelineTest {
     }
 
     private String send(String sender, String message) throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO mail.example.org");
-            smtp.command("MAIL FROM:<" + sender + ">");
-            assertThat(smtp.command("RCPT TO:<" + signer.localPart(signer.newConversation()) + "@" + REPLY_DOMAIN + ">"))
-                    .isEqualTo("250 Ok");
-            smtp.command("DATA");
-            String reply = smtp.command(message + ".");
-            Matcher queued = Pattern.compile("queued as ([0-9A-F]+)").matcher(reply);
-            assertThat(queued.find()).as(reply).isTrue();
-            return queued.group(1);
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.inbound, "mail.example.org")) {
+            return smtp.deliver(sender, signer.localPart(signer.newConversation()) + "@" + TestNode.REPLY_DOMAIN, message);
         }
     }
 

@@ -9,23 +9,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Leases: a dead node's recipients are taken over, and two live nodes never share one. */
 class LeaseTest {
 
     private final RelayRig rig = new RelayRig();
-    private final ScriptedSmtpPeer peer;
-
-    LeaseTest() throws Exception {
-        peer = new ScriptedSmtpPeer();
-    }
-
-    @AfterEach
-    void closePeer() throws Exception {
-        peer.close();
-    }
+    @AutoClose
+    private final ScriptedSmtpPeer peer = new ScriptedSmtpPeer();
 
     @Test
     void recipientsOfADeadNodeAreTakenOverOnceTheLeaseRunsOut() {

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Delivery by MX lookup, against a DNS responder and SMTP peer on loopback. */
 class MxDeliveryTest {
 
     private final RelayRig rig = new RelayRig();
-    private final ScriptedSmtpPeer peer;
+    @AutoClose
+    private final ScriptedSmtpPeer peer = new ScriptedSmtpPeer();
+    @AutoClose
     private final LoopbackDns dns;
 
     MxDeliveryTest() throws Exception {
-        peer = new ScriptedSmtpPeer();
         dns = new LoopbackDns();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        peer.close();
-        dns.close();
     }
 
     private DeliveryWorker worker() {

@@ -14,23 +14,15 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What each recipient becomes, seen from a scripted SMTP peer that records every byte. */
 class RecipientOutcomeTest {
 
     private final RelayRig rig = new RelayRig();
-    private final ScriptedSmtpPeer peer;
-
-    RecipientOutcomeTest() throws Exception {
-        peer = new ScriptedSmtpPeer();
-    }
-
-    @AfterEach
-    void closePeer() throws Exception {
-        peer.close();
-    }
+    @AutoClose
+    private final ScriptedSmtpPeer peer = new ScriptedSmtpPeer();
 
     private TestSettings toPeer() {
         return new TestSettings().smarthost("127.0.0.1:" + peer.port());

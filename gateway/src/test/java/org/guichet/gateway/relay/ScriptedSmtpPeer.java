@@ -3,6 +3,7 @@ package org.guichet.gateway.relay;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -33,8 +34,12 @@ final class ScriptedSmtpPeer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile String extensions = "250-SIZE 10485760\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES";
 
-    ScriptedSmtpPeer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    ScriptedSmtpPeer() {
+        try {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Thread.ofVirtual().start(this::accept);
     }
 

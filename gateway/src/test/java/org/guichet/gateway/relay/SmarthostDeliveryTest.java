@@ -3,13 +3,13 @@ package org.guichet.gateway.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import org.guichet.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +32,22 @@ class SmarthostDeliveryTest {
         return smarthost;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** The smarthost's settings, logging in as {@code guichet} / {@code s3cret}. */
+    private TestSettings loggingIn(int port) {
+        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
+        settings.username = "guichet";
+        settings.password = "s3cret";
+        return settings;
+    }
+
+    /** A one-line message from {@code noreply@mairie.test} to {@code recipient}, queued. */
+    private String enqueueTo(String recipient) {
+        return rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", recipient, "x"), recipient);
     }
 
     @Test
     void messageArrivesAtSmarthostWithItsBytesUnchanged() throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         startSmarthost(port);
         byte[] raw = RelayRig.message("noreply@mairie.test", "citoyen@example.org", "Votre demande");
         String queueId = rig.enqueue("noreply@mairie.test", raw, "citoyen@example.org");
@@ -71,9 +78,8 @@ class SmarthostDeliveryTest {
 
     @Test
     void smarthostDownDefersPerScheduleThenDeliversWhenItIsBack() throws Exception {
-        int port = freePort();
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "a@example.org", "x"),
-                "a@example.org");
+        int port = FreePort.next();
+        String queueId = enqueueTo("a@example.org");
         TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
         settings.retrySchedule = java.util.List.of(Duration.ofMinutes(5), Duration.ofMinutes(30));
         DeliveryWorker worker = rig.worker(settings.build(), "node-a");
@@ -112,18 +118,14 @@ class SmarthostDeliveryTest {
 
     @Test
     void authenticatesAtSmarthost() throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         startSmarthost(port).setUser("guichet", "s3cret");
-        String good = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "b@example.org", "x"),
-                "b@example.org");
-        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
-        settings.username = "guichet";
-        settings.password = "s3cret";
+        String good = enqueueTo("b@example.org");
+        TestSettings settings = loggingIn(port);
         rig.worker(settings.build(), "node-a").cycle();
         assertThat(rig.status(good, "b@example.org")).isEqualTo("delivered");
 
-        String refused = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "c@example.org", "x"),
-                "c@example.org");
+        String refused = enqueueTo("c@example.org");
         settings.password = "wrong";
         rig.worker(settings.build(), "node-a").cycle();
         assertThat(rig.status(refused, "c@example.org"))
@@ -135,13 +137,10 @@ class SmarthostDeliveryTest {
 
     @Test
     void credentialsAreNotSentInClearUnlessTlsIsOff() throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         startSmarthost(port).setUser("guichet", "s3cret");
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "d@example.org", "x"),
-                "d@example.org");
-        TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
-        settings.username = "guichet";
-        settings.password = "s3cret";
+        String queueId = enqueueTo("d@example.org");
+        TestSettings settings = loggingIn(port);
         settings.tls = RelayProperties.TlsPolicy.OPPORTUNISTIC;
         rig.worker(settings.build(), "node-a").cycle();
 
@@ -153,10 +152,9 @@ class SmarthostDeliveryTest {
 
     @Test
     void requiredTlsWithoutStarttlsDefers() throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         startSmarthost(port);
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", "e@example.org", "x"),
-                "e@example.org");
+        String queueId = enqueueTo("e@example.org");
         TestSettings settings = new TestSettings().smarthost("127.0.0.1:" + port);
         settings.tls = RelayProperties.TlsPolicy.REQUIRED;
         rig.worker(settings.build(), "node-a").cycle();

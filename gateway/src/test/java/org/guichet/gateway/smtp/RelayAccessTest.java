@@ -3,22 +3,18 @@ package org.guichet.gateway.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
-import org.guichet.gateway.FreePort;
+import org.guichet.TestNode;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.submission.SubmissionPolicy;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * No open relay: loopback is not on the allow-list here, so only an application that
@@ -27,22 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class RelayAccessTest {
 
-    static final int PORT = FreePort.next();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
     static final Path KEY_STORE = TestKeyStore.create();
+    static final TestNode NODE = TestNode.running("relay-access", "submission")
+            .set("guichet.submission.allowed-networks", "192.0.2.0/24")
+            .set("guichet.smtp.tls.key-store", KEY_STORE)
+            .set("guichet.smtp.tls.key-store-password", TestKeyStore.PASSWORD);
 
     static String password;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", SubmissionListenerTest::tempHome);
-        registry.add("guichet.node.roles", () -> "submission");
-        registry.add("guichet.smtp.submission.port", () -> PORT);
-        registry.add("guichet.submission.allowed-networks", () -> "192.0.2.0/24");
-        registry.add("guichet.smtp.tls.key-store", KEY_STORE::toString);
-        registry.add("guichet.smtp.tls.key-store-password", () -> TestKeyStore.PASSWORD);
-    }
 
     @Autowired
     JdbcClient jdbc;
@@ -59,9 +46,7 @@ class RelayAccessTest {
 
     @Test
     void unauthenticatedClientOutsideAllowedNetworksIsRefusedAtRcpt() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO somewhere.example");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "somewhere.example")) {
             assertThat(smtp.command("MAIL FROM:<noreply@caf.fr>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("550 5.7.1");
             assertThat(smtp.command("DATA")).startsWith("503");
@@ -71,7 +56,7 @@ class RelayAccessTest {
 
     @Test
     void authenticatedApplicationRelaysAfterStartTls() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+        try (SmtpDialog smtp = new SmtpDialog(NODE.submission)) {
             smtp.reply();
             String ehlo = smtp.command("EHLO app.caf.fr");
             assertThat(ehlo).contains("250-STARTTLS").doesNotContain("AUTH");
@@ -93,9 +78,7 @@ class RelayAccessTest {
     void disabledApplicationCannotAuthenticate(@Autowired SubmissionPolicy policy) throws Exception {
         String secret = policy.createAccount("old-app", null);
         policy.disableAccount("old-app");
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO app.caf.fr");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             smtp.command("STARTTLS");
             smtp.startTls();
             smtp.command("EHLO app.caf.fr");

@@ -1,5 +1,7 @@
 package org.guichet.gateway.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -23,6 +27,8 @@ public final class SmtpDialog implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+
+    private static final Pattern QUEUED = Pattern.compile("^250 2\\.0\\.0 Ok: queued as ([0-9A-F]+)$");
 
     public SmtpDialog(int port) throws IOException {
         socket = new Socket();
@@ -48,6 +54,32 @@ public final class SmtpDialog implements AutoCloseable {
                 return reply.toString();
             }
         }
+    }
+
+    /** A session on loopback {@code port} past the greeting and {@code EHLO client}, whatever they answered. */
+    public static SmtpDialog greeted(int port, String client) throws IOException {
+        SmtpDialog smtp = new SmtpDialog(port);
+        smtp.reply();
+        smtp.command("EHLO " + client);
+        return smtp;
+    }
+
+    /** The queue id in the server's answer to the end of DATA; fails the test if the message was not queued. */
+    public static String queueId(String reply) {
+        Matcher queued = QUEUED.matcher(reply);
+        assertThat(queued.find()).as(reply).isTrue();
+        return queued.group(1);
+    }
+
+    /**
+     * One whole mail transaction from {@code sender} to {@code recipient}, which must get {@code 250 Ok};
+     * returns the queue id the server gave {@code message}.
+     */
+    public String deliver(String sender, String recipient, String message) throws IOException {
+        command("MAIL FROM:<" + sender + ">");
+        assertThat(command("RCPT TO:<" + recipient + ">")).isEqualTo("250 Ok");
+        command("DATA");
+        return queueId(command(message + "."));
     }
 
     public String command(String line) throws IOException {

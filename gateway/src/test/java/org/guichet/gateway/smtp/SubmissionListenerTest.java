@@ -3,14 +3,9 @@ package org.guichet.gateway.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.guichet.gateway.FreePort;
+import org.guichet.TestNode;
 import org.guichet.gateway.GatewayTestApplication;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The submission listener over real SMTP sessions on loopback, with the spool in a real
@@ -28,18 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SubmissionListenerTest {
 
-    static final int PORT = FreePort.next();
-    static final String DATABASE = TestPostgres.newDatabaseUrl();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("guichet.node.home", () -> tempHome());
-        registry.add("guichet.node.roles", () -> "submission");
-        registry.add("guichet.smtp.submission.port", () -> PORT);
-        registry.add("guichet.smtp.hostname", () -> "guichet.test");
-        registry.add("guichet.smtp.max-message-size", () -> "64KB");
-    }
+    static final TestNode NODE = TestNode.running("submission-listener", "submission")
+            .set("guichet.smtp.hostname", "guichet.test")
+            .set("guichet.smtp.max-message-size", "64KB");
 
     @Autowired
     JdbcClient jdbc;
@@ -52,20 +36,18 @@ class SubmissionListenerTest {
     @Test
     void acceptedMessageIsInTheSpoolWhen250Arrives() throws Exception {
         String message = "From: noreply@caf.fr\r\nTo: citoyen@example.org\r\nSubject: Votre dossier\r\n\r\nBonjour,\r\n..point\r\n";
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+        try (SmtpDialog smtp = new SmtpDialog(NODE.submission)) {
             assertThat(smtp.reply()).startsWith("220 guichet.test");
             assertThat(smtp.command("EHLO app.caf.fr")).startsWith("250");
             assertThat(smtp.command("MAIL FROM:<noreply@caf.fr>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<autre@example.org>")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
-            String reply = smtp.command(message + ".");
-            Matcher queued = Pattern.compile("250 2\\.0\\.0 Ok: queued as ([0-9A-F]+)").matcher(reply);
-            assertThat(queued.find()).as(reply).isTrue();
+            String queueId = SmtpDialog.queueId(smtp.command(message + "."));
 
             // The 250 came after the commit: the row is there, read by another connection.
             var row = jdbc.sql("select sender, recipients, raw, stage from spool_message where queue_id = ?")
-                    .param(queued.group(1)).query().singleRow();
+                    .param(queueId).query().singleRow();
             assertThat(row.get("sender")).isEqualTo("noreply@caf.fr");
             assertThat(row.get("stage")).isEqualTo("pipeline");
             String raw = new String((byte[]) row.get("raw"), StandardCharsets.UTF_8);
@@ -77,7 +59,7 @@ class SubmissionListenerTest {
 
     @Test
     void ehloAnnouncesExtensionsButNoAuthInClear() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
+        try (SmtpDialog smtp = new SmtpDialog(NODE.submission)) {
             smtp.reply();
             String ehlo = smtp.command("EHLO app.caf.fr");
             assertThat(ehlo).contains("250-PIPELINING", "250-SIZE 65536", "250-8BITMIME", "250-SMTPUTF8")
@@ -88,9 +70,7 @@ class SubmissionListenerTest {
 
     @Test
     void pipelinedCommandsAreAnsweredInOrder() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO app.caf.fr");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             smtp.send("MAIL FROM:<noreply@caf.fr>\r\nRCPT TO:<a@example.org>\r\nRCPT TO:<b@example.org>\r\nDATA\r\n");
             assertThat(smtp.reply()).startsWith("250");
             assertThat(smtp.reply()).startsWith("250");
@@ -105,9 +85,7 @@ class SubmissionListenerTest {
     @ParameterizedTest
     @ValueSource(strings = {"\n.\n", "\n.\r\n", "\r\n.\n", "\r.\r", "\r.\r\n", "\r\n.\r", "\n..\n"})
     void smuggledMessageIsRefusedAndNothingIsSpooled(String fakeEnd) throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO app.caf.fr");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             smtp.command("MAIL FROM:<noreply@caf.fr>");
             smtp.command("RCPT TO:<citoyen@example.org>");
             assertThat(smtp.command("DATA")).startsWith("354");
@@ -122,9 +100,7 @@ class SubmissionListenerTest {
 
     @Test
     void oversizedMessageIsRefused() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO app.caf.fr");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             assertThat(smtp.command("MAIL FROM:<noreply@caf.fr> SIZE=100000")).startsWith("552 5.3.4");
             smtp.command("MAIL FROM:<noreply@caf.fr>");
             smtp.command("RCPT TO:<citoyen@example.org>");
@@ -137,9 +113,7 @@ class SubmissionListenerTest {
 
     @Test
     void badAddressesAreRefusedWithEnhancedCodes() throws Exception {
-        try (SmtpDialog smtp = new SmtpDialog(PORT)) {
-            smtp.reply();
-            smtp.command("EHLO app.caf.fr");
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             assertThat(smtp.command("MAIL FROM:<not an address>")).startsWith("5");
             assertThat(smtp.command("MAIL FROM:<>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<nobody>")).startsWith("501 5.1.3");
@@ -148,13 +122,5 @@ class SubmissionListenerTest {
 
     private long spooled() {
         return jdbc.sql("select count(*) from spool_message").query(Long.class).single();
-    }
-
-    static String tempHome() {
-        try {
-            return Files.createTempDirectory("guichet-home").toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

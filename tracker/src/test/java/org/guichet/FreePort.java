@@ -1,4 +1,4 @@
-package org.guichet.gateway;
+package org.guichet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

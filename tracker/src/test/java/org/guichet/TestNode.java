@@ -1,5 +1,8 @@
 package org.guichet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,21 +10,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.guichet.storage.TestPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The settings of one Guichet node under test, as an operator would write them for one
  * machine: its own database and home folder, free loopback ports for both SMTP listeners and
  * the smarthost it relays to, the reply domain {@value #REPLY_DOMAIN}, and no DNS (sender
  * checks fail fast, as on a machine without network). Tests add what they are about.
+ *
+ * <p>A Spring test holds its node in a static field; {@link TestNodeSettings} hands the node's
+ * settings to the test's context.
  */
 public final class TestNode {
 
     public static final String REPLY_DOMAIN = "reponse.caf.test";
 
-    public final int submission = TestSmtp.freePort();
-    public final int inbound = TestSmtp.freePort();
-    public final int smarthost = TestSmtp.freePort();
+    public final int submission = FreePort.next();
+    public final int inbound = FreePort.next();
+    public final int smarthost = FreePort.next();
     public final String database = TestPostgres.newDatabaseUrl();
     public final Path home;
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -58,6 +63,18 @@ public final class TestNode {
         return set("guichet.administration.services." + code + "." + key, value);
     }
 
+    /** Runs the node on {@code xml} as its {@code pipeline.xml}, written into its home folder. */
+    public TestNode pipeline(String xml) {
+        Path pipeline = home.resolve("pipeline.xml");
+        try {
+            Files.createDirectories(home);
+            Files.writeString(pipeline, xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return set("guichet.pipeline.config", pipeline);
+    }
+
     /**
      * {@code command} followed by this node's settings as flags, as an operator runs a
      * {@code guichet} command with the server's settings; the roles are left out, so that the
@@ -73,7 +90,8 @@ public final class TestNode {
         return flags.toArray(String[]::new);
     }
 
-    public void register(DynamicPropertyRegistry registry) {
-        settings.forEach((key, value) -> registry.add(key, () -> value));
+    /** The settings, as a Spring property source takes them ({@link TestNodeSettings}). */
+    Map<String, Object> settings() {
+        return new LinkedHashMap<>(settings);
     }
 }
