@@ -12,11 +12,13 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
@@ -60,8 +62,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The element, waited for a little: a form's click may return before the next page is there. */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.cssSelector(css)));
     }
 
     public List<WebElement> all(String css) {
