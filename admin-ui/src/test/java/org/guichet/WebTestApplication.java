@@ -42,6 +42,11 @@ public class WebTestApplication {
             }
 
             @Override
+            public int flush() {
+                return 0;
+            }
+
+            @Override
             public int retryNow(String queueId) {
                 return 0;
             }

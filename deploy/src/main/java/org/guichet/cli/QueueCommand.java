@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code guichet queue …}: the queue, as {@code postqueue} and {@code postsuper} show and change it. */
 @Command(name = "queue", mixinStandardHelpOptions = true, description = "List, inspect, retry, delete or bounce queued messages.",
-        subcommands = {QueueCommand.List.class, QueueCommand.Show.class, QueueCommand.Retry.class,
+        subcommands = {QueueCommand.List.class, QueueCommand.Show.class, QueueCommand.Retry.class, QueueCommand.Flush.class,
                 QueueCommand.Delete.class, QueueCommand.Bounce.class})
 class QueueCommand extends CommandGroup {
 
@@ -168,6 +168,21 @@ class QueueCommand extends CommandGroup {
         String apply(String queueId) {
             int n = queue.retryNow(queueId);
             return n > 0 ? queueId + ": " + n + " recipient(s) scheduled now" : null;
+        }
+    }
+
+    @Command(name = "flush", mixinStandardHelpOptions = true,
+            description = "Make every deferred recipient due now, like postqueue -f.")
+    static class Flush extends OnQueue {
+
+        Flush(QueueOperations queue) {
+            super(queue);
+        }
+
+        @Override
+        public Integer call() {
+            out().println("queue: " + queue.flush() + " deferred recipient(s) scheduled now");
+            return 0;
         }
     }
 

@@ -91,6 +91,20 @@ class QueueApiTest {
     }
 
     @Test
+    void flushIsForOperatorsAndSaysHowManyRecipientsAreDueNow() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/queue/flush"))
+                .header("Authorization", TestSmtp.basic("agent", agentPassword))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> flushed = http.send(HttpRequest.newBuilder(uri("/api/queue/flush"))
+                .header("Authorization", TestSmtp.basic("ops", operatorPassword))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(flushed.statusCode()).isEqualTo(200);
+        // No worker here: nothing was tried, nothing is deferred.
+        assertThat(flushed.body()).isEqualTo("{\"rescheduled\":0}");
+    }
+
+    @Test
     void healthAndMetricsAreOpenToProbes() throws Exception {
         assertThat(get("/actuator/health/readiness", null).body()).contains("UP");
         HttpResponse<String> metrics = get("/actuator/prometheus", null);

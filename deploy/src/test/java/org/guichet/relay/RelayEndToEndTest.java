@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.guichet.Guichet;
 import org.guichet.TestNode;
+import org.guichet.cli.CommandRun;
 import org.guichet.RecordingSmarthost;
 import org.guichet.TestSmtp;
 import org.guichet.queue.QueueOperations;
@@ -82,6 +83,21 @@ class RelayEndToEndTest {
                 select count(*) from delivery_attempt a join spool_recipient r on r.id = a.recipient_id
                 where r.recipient = 'citoyen@example.org' and a.outcome = 'deferred'""").query(Long.class).single())
                 .isPositive();
+    }
+
+    @Test
+    void operatorFlushMakesEveryDeferredRecipientDueNow() throws Exception {
+        smarthost.stop();
+        TestSmtp.send(NODE.submission, "agent@caf.test", List.of("attente@example.org"), "Rappel", "Bonjour\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !queue.list("deferred", 10).isEmpty());
+
+        CommandRun flushed = CommandRun.of(NODE.flags("queue", "flush"));
+
+        assertThat(flushed.status()).isZero();
+        assertThat(flushed.out()).containsPattern("queue: [1-9][0-9]* deferred recipient\\(s\\) scheduled now");
+        smarthost = new GreenMail(new ServerSetup(NODE.smarthost, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smarthost.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> smarthost.getReceivedMessages().length == 1);
     }
 
     @Test

@@ -24,6 +24,9 @@ public interface QueueOperations {
     /** Makes the message due now (its waiting recipients, or its turn in the pipeline); gives how many were rescheduled. */
     int retryNow(String queueId);
 
+    /** Makes every deferred recipient of every message due now, as {@code postqueue -f} does; gives how many. */
+    int flush();
+
     /** Gives up the message's pending recipients and reports them to the sender; gives how many. */
     int bounce(String queueId);
 

@@ -52,6 +52,12 @@ class QueueController {
         return queue.show(queueId).orElseThrow(() -> notFound(queueId));
     }
 
+    /** {@code POST /api/queue/flush}: every deferred recipient due now, like {@code postqueue -f}. */
+    @PostMapping("/flush")
+    Map<String, Object> flush() {
+        return Map.of("rescheduled", queue.flush());
+    }
+
     @PostMapping("/{queueId}/retry")
     Map<String, Object> retry(@PathVariable String queueId) {
         requireExists(queueId);

@@ -115,6 +115,21 @@ public class SpoolQueue implements QueueOperations {
         return recipients + pipeline;
     }
 
+    @Transactional
+    @Override
+    public int flush() {
+        Instant now = clock.instant();
+        int recipients = jdbc.sql("""
+                        update spool_recipient set next_attempt_at = :now, updated_at = :now
+                        where status = 'deferred'""")
+                .param("now", Timestamp.from(now)).update();
+        log.info("queue: flush requested by operator ({} deferred recipient(s) due now)", recipients);
+        if (recipients > 0) {
+            signal.signal();
+        }
+        return recipients;
+    }
+
     /**
      * Gives up on every pending recipient: the relay sends the DSN (RFC 3464) to the sender
      * at its next pass instead of trying again. Returns how many recipients were affected.
