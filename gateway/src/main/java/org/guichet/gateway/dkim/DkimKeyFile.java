@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -120,10 +121,19 @@ public final class DkimKeyFile {
         if (posix == null) {
             return;
         }
-        Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
+        PosixFileAttributes attributes = posix.readAttributes();
+        Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
             throw new IllegalStateException("DKIM key file " + file + " is readable by everyone ("
                     + PosixFilePermissions.toString(permissions) + "): run 'chmod 600 " + file + "'");
+        }
+        // Group read is how a key owned by root reaches the service's group (0640 root:guichet); on a
+        // key the service owns itself it only widens who can sign as the administration.
+        if (permissions.contains(PosixFilePermission.GROUP_READ)
+                && attributes.owner().getName().equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("DKIM key file " + file + " is readable by the group "
+                    + attributes.group().getName() + " (" + PosixFilePermissions.toString(permissions)
+                    + ") although Guichet owns it: run 'chmod 600 " + file + "'");
         }
     }
 }

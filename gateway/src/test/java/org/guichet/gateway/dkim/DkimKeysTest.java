@@ -102,6 +102,10 @@ class DkimKeysTest {
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> load(true, "caf.fr.private-key", open.toString()))
                 .hasMessageContaining("readable by everyone").hasMessageContaining("chmod 600");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r-----"));
+        assertThatThrownBy(() -> load(true, "caf.fr.private-key", open.toString()))
+                .as("a key Guichet owns needs no group").hasMessageContaining("readable by the group")
+                .hasMessageContaining("chmod 600");
 
         Path pkcs1 = home.resolve("pkcs1.pem");
         Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
