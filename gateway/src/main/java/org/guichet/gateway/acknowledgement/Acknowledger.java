@@ -30,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.AttributeUtils;
 import org.apache.mailet.Mail;
 import org.guichet.calendar.BusinessCalendar;
 import org.guichet.calendar.BusinessCalendars;
@@ -39,6 +40,10 @@ import org.guichet.casework.Acknowledgements.ImplicitDecision;
 import org.guichet.casework.Acknowledgements.Received;
 import org.guichet.casework.Acknowledgements.ServiceContact;
 import org.guichet.casework.AuthorKind;
+import org.guichet.gateway.authentication.AuthenticationResults;
+import org.guichet.gateway.authentication.DmarcResult;
+import org.guichet.gateway.authentication.EvaluateAuthentication;
+import org.guichet.gateway.authentication.SpfResult;
 import org.guichet.gateway.language.Language;
 import org.guichet.gateway.language.ReplyLanguageDetector;
 import org.guichet.gateway.message.InboundMessage;
@@ -111,6 +116,20 @@ public final class Acknowledger {
     }
 
     /** None is due, for this reason. */
+    /**
+     * Whether the envelope sender cannot be trusted to be the author: its domain's SPF says the
+     * client may not send for it (fail or softfail, RFC 7208 §8.4–8.5) and DMARC did not pass
+     * (RFC 7489). Unknown results (no DNS) are not held against the citizen.
+     */
+    static boolean forgedSender(Mail mail) {
+        return AttributeUtils.getValueAndCastFromMail(mail, EvaluateAuthentication.RESULTS, String.class)
+                .map(AuthenticationResults::fromJson)
+                .filter(results -> (results.spf().result() == SpfResult.Verdict.FAIL
+                        || results.spf().result() == SpfResult.Verdict.SOFTFAIL)
+                        && results.dmarc().result() != DmarcResult.Verdict.PASS)
+                .isPresent();
+    }
+
     record Skip(String reason) implements Decision {
     }
 
@@ -128,6 +147,10 @@ public final class Acknowledger {
         Optional<String> rule = AutoReplyRules.reasonNotToRespond(mail, local);
         if (rule.isPresent()) {
             return new Skip(rule.get());
+        }
+        if (forgedSender(mail)) {
+            // The envelope sender may be a forged victim's: answering it would be backscatter.
+            return new Skip("sender not authenticated (SPF failed, DMARC did not pass)");
         }
         MailAddress recipient = mail.getMaybeSender().get();
         Optional<Acknowledgements.Sent> earlier = records.sentFor(mail.getName());

@@ -60,7 +60,8 @@ public record DmarcResult(Verdict result, String domain, Policy policy, AlignedI
         spfAlignment = spfAlignment == null ? Alignment.RELAXED : spfAlignment;
     }
 
-    static DmarcResult without(Verdict result, String domain) {
+    /** A result reached without a DMARC record to apply (none published, or DNS unanswered). */
+    public static DmarcResult without(Verdict result, String domain) {
         return new DmarcResult(result, domain, null, AlignedIdentifier.NONE, Alignment.RELAXED, Alignment.RELAXED);
     }
 }

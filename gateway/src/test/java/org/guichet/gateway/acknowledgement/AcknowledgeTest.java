@@ -32,6 +32,10 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
+import org.guichet.gateway.authentication.AuthenticationResults;
+import org.guichet.gateway.authentication.DmarcResult;
+import org.guichet.gateway.authentication.EvaluateAuthentication;
+import org.guichet.gateway.authentication.SpfResult;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.guichet.gateway.mailet.GuichetServices;
@@ -360,6 +364,24 @@ class AcknowledgeTest {
         assertThat(jdbc.sql("select count(*) from citizen_case").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from case_event where type = 'ACKNOWLEDGED'").query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    /** A forged envelope sender would receive the acknowledgement: backscatter. */
+    @Test
+    void aSenderThatFailsSpfWithoutDmarcIsNotAcknowledgedButOneWithoutDnsIs() throws Exception {
+        FakeMail forged = mail(replyAddress, CITIZEN, RECEIVED);
+        forged.setAttribute(new Attribute(EvaluateAuthentication.RESULTS, AttributeValue.of(new AuthenticationResults(
+                "mx.guichet.test", new SpfResult(SpfResult.Verdict.FAIL, "example.org", SpfResult.Identity.MAILFROM,
+                        "203.0.113.5"), List.of(), DmarcResult.without(DmarcResult.Verdict.NONE, "example.org"))
+                .toJson())));
+        assertThat(deliver(forged)).isEmpty();
+
+        FakeMail offline = mail(replyAddress, CITIZEN, RECEIVED.plus(Duration.ofMinutes(1)));
+        offline.setAttribute(new Attribute(EvaluateAuthentication.RESULTS, AttributeValue.of(new AuthenticationResults(
+                "mx.guichet.test", new SpfResult(SpfResult.Verdict.TEMPERROR, "example.org",
+                        SpfResult.Identity.MAILFROM, "203.0.113.5"), List.of(),
+                DmarcResult.without(DmarcResult.Verdict.TEMPERROR, "example.org")).toJson())));
+        assertThat(deliver(offline)).as("unknown results are not held against the citizen").hasSize(1);
     }
 
     @Test
