@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -222,15 +223,24 @@ public class EventLog {
     }
 
     /**
-     * The stored hash of the chain after its first {@code count} events, in chain order; empty
-     * when the chain holds fewer. Meaningful once {@link #verify()} found the chain intact.
+     * The stored hash of the chain after its first {@code count} events, in chain order, for each
+     * count asked that the chain reaches; read in one pass over the chain whatever the number of
+     * counts. Meaningful once {@link #verify()} found the chain intact.
      */
-    public Optional<byte[]> hashAfter(long count) {
-        if (count == 0) {
-            return Optional.of(GENESIS.clone());
+    public Map<Long, byte[]> hashesAfter(Collection<Long> counts) {
+        Map<Long, byte[]> hashes = new HashMap<>();
+        List<Long> positive = counts.stream().filter(c -> c > 0).distinct().toList();
+        if (counts.contains(0L)) {
+            hashes.put(0L, GENESIS.clone());
         }
-        return jdbc.sql("select hash from case_event order by id offset :skip limit 1").param("skip", count - 1)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+        if (!positive.isEmpty()) {
+            jdbc.sql("""
+                            select n, hash from (select row_number() over (order by id) as n, hash from case_event) e
+                            where n in (:counts)""")
+                    .param("counts", positive)
+                    .query((rs, row) -> hashes.put(rs.getLong(1), rs.getBytes(2))).list();
+        }
+        return hashes;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.guichet.casework.EventLog;
@@ -28,6 +29,8 @@ public class CheckpointVerification {
      */
     public List<Outcome> verify(List<Named> checkpoints, List<CheckpointKey> keys) {
         long size = events.head().count();
+        Map<Long, byte[]> hashes = events.hashesAfter(checkpoints.stream().map(n -> n.checkpoint().size())
+                .filter(n -> n <= size).toList());
         List<Outcome> outcomes = new ArrayList<>();
         checkpoints.stream().sorted(Comparator.comparingLong((Named n) -> n.checkpoint().size())
                 .thenComparing(n -> n.checkpoint().signedAt())).forEach(named -> {
@@ -40,7 +43,7 @@ public class CheckpointVerification {
                         outcomes.add(new Outcome(named, false, "it counts " + checkpoint.size()
                                 + " events, the log now holds " + size + ": events were removed"));
                     } else {
-                        byte[] now = events.hashAfter(checkpoint.size()).orElse(null);
+                        byte[] now = hashes.get(checkpoint.size());
                         outcomes.add(now != null && Arrays.equals(now, checkpoint.head())
                                 ? new Outcome(named, true, "the log extends it (signed by " + signer.get().name()
                                         + " " + signer.get().keyIdHex() + ")")

@@ -3,6 +3,7 @@ package org.guichet.node;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -34,6 +35,10 @@ public class RenamedSettings implements EnvironmentPostProcessor, Ordered {
             Map.entry("guichet.reply-domain", "guichet.node.reply-domain"),
             Map.entry("guichet.services", "guichet.administration.services"),
             Map.entry("guichet.calendars", "guichet.sla.calendars"));
+
+    /** The old prefixes, parsed once. */
+    private static final Map<String, ConfigurationPropertyName> OLD_NAMES = RENAMED.stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> ConfigurationPropertyName.of(e.getKey())));
 
     static final String SOURCE = "guichet-renamed-settings";
 
@@ -80,7 +85,7 @@ public class RenamedSettings implements EnvironmentPostProcessor, Ordered {
     /** The new name of {@code name}, or null when it was not renamed. */
     static String renamed(ConfigurationPropertyName name) {
         for (Map.Entry<String, String> rename : RENAMED) {
-            ConfigurationPropertyName old = ConfigurationPropertyName.of(rename.getKey());
+            ConfigurationPropertyName old = OLD_NAMES.get(rename.getKey());
             if (old.equals(name) || old.isAncestorOf(name)) {
                 return rename.getValue() + name.toString().substring(rename.getKey().length());
             }

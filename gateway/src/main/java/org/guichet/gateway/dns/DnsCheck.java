@@ -70,15 +70,14 @@ public class DnsCheck {
     private DnsRecordCheck spf(String domain) {
         String record = domain + ". IN TXT \"v=spf1 a:" + hostname + " -all\"";
         return compare("SPF", record, true, domain, DnsRecords.Type.TXT,
-                found -> found.stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("v=spf1")).count() == 1
-                        ? DnsRecordCheck.Status.OK : spfCount(found) > 1 ? DnsRecordCheck.Status.DIFFERS
-                        : DnsRecordCheck.Status.MISSING,
+                found -> switch ((int) Math.min(2, found.stream()
+                        .filter(t -> t.toLowerCase(Locale.ROOT).startsWith("v=spf1")).count())) {
+                    case 0 -> DnsRecordCheck.Status.MISSING;
+                    case 1 -> DnsRecordCheck.Status.OK;
+                    default -> DnsRecordCheck.Status.DIFFERS;
+                },
                 "publish one SPF record listing the addresses that deliver mail for " + domain
                         + " (Guichet's outbound addresses, or the smarthost's); two SPF records are an error (RFC 7208 §3.2)");
-    }
-
-    private static long spfCount(List<String> found) {
-        return found.stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("v=spf1")).count();
     }
 
     private DnsRecordCheck dkim(DkimKey key) {
