@@ -28,4 +28,9 @@ public record Viewer(String username, Set<WebRole> roles) {
     public boolean supervisor() {
         return roles.contains(WebRole.SUPERVISOR) || roles.contains(WebRole.ADMIN);
     }
+
+    /** Who runs the mail plane: operators and administrators. */
+    public boolean operator() {
+        return roles.contains(WebRole.OPERATOR) || roles.contains(WebRole.ADMIN);
+    }
 }

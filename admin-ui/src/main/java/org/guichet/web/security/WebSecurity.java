@@ -121,6 +121,7 @@ class WebSecurity {
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
+                        .requestMatchers("/operations", "/operations/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
