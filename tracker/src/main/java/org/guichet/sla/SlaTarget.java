@@ -52,7 +52,7 @@ public sealed interface SlaTarget {
      *
      * @throws IllegalArgumentException saying what is expected
      */
-    static SlaTarget valueOf(String text) {
+    public static SlaTarget valueOf(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         Matcher days = Forms.WORKING_DAYS.matcher(t);
         if (days.matches()) {

@@ -2,6 +2,7 @@ package org.guichet.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class ServiceDirectoryTest {
     private final JdbcClient jdbc = JdbcClient.create(database);
 
     private ServiceDirectory directory(Map<String, ServiceDefinition> services) {
-        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault", services), jdbc);
+        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault", services), jdbc, Clock.systemUTC());
         directory.afterPropertiesSet();
         return directory;
     }

@@ -1,5 +1,6 @@
 package org.guichet.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Period;
@@ -68,7 +69,7 @@ final class AuditRig {
     AuditRig() {
         services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault, \"accueil\"",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of("@caf.fr"), null, null,
-                        null, null, "default"))), jdbc);
+                        null, null, "default"))), jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
     }
 

@@ -1,5 +1,6 @@
 package org.guichet.casework;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ final class CaseworkRig {
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of("@caf.fr"), null, null,
                         null, null, "default"),
                         "logement", new ServiceDefinition("Aides au logement", List.of(), List.of("logement@caf.fr"),
-                                null, null, null, null, "default"))), jdbc);
+                                null, null, null, null, "default"))), jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
     }
 

@@ -120,7 +120,7 @@ class AcknowledgeTest {
                         "recours", new ServiceDefinition("Recours amiables", List.of(), List.of(), null,
                                 "recours@caf.fr", "04 67 00 00 02", null, "default"),
                         "gezin", new ServiceDefinition("Famiwal", List.of(), List.of(), null, "info@famiwal.example",
-                                "+32 71 00 00 00", "Rue de Namur 1, 6000 Charleroi", "default"))), jdbc);
+                                "+32 71 00 00 00", "Rue de Namur 1, 6000 Charleroi", "default"))), jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
         assertThat(records.configure("aides", ImplicitDecision.ACCEPTANCE, null, null)).isTrue();
         assertThat(records.configure("recours", ImplicitDecision.REJECTION, null, null)).isTrue();

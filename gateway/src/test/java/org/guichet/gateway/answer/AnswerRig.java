@@ -83,7 +83,7 @@ final class AnswerRig implements AutoCloseable {
                                 "prestations@caf.fr", null, null, "default", List.of(), MAILBOX, List.of(AGENT), true),
                         "accueil", new ServiceDefinition("Accueil CAF", List.of(), List.of(), null, null, null, null,
                                 "default")));
-        directory = new ServiceDirectory(administration, jdbc);
+        directory = new ServiceDirectory(administration, jdbc, Clock.systemUTC());
         directory.afterPropertiesSet();
         mailboxes = new ServiceMailboxes(administration, directory, jdbc);
         mailboxes.afterPropertiesSet();

@@ -77,7 +77,7 @@ class StoreAttachmentsTest {
     void mailet() throws Exception {
         new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
-                        "default"))), jdbc).afterPropertiesSet();
+                        "default"))), jdbc, Clock.systemUTC()).afterPropertiesSet();
         AttachmentProperties defaults = AttachmentProperties.defaults();
         AttachmentProperties small = new AttachmentProperties(DataSize.ofBytes(LIMIT), DataSize.ofBytes(3L * LIMIT),
                 defaults.allowedTypes(), List.of("tmp"));

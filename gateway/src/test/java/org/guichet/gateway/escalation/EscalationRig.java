@@ -2,6 +2,7 @@ package org.guichet.gateway.escalation;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class EscalationRig implements AutoCloseable {
         clock = new TestClock(start);
         ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", service("Prestations familiales"), "accueil", service("Accueil"),
-                        "titres", service("Titres de séjour"))), jdbc);
+                        "titres", service("Titres de séjour"))), jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
         CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
         casework = new Casework(jdbc, transactions, events, new CaseThreading(jdbc, transactions, references),

@@ -50,7 +50,7 @@ class GuichetServicesTest {
 
     @Test
     void theClockComesFromTheRegistryAndItsAbsenceStopsTheMailet() throws MessagingException {
-        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties(null, null, Map.of()), null);
+        ServiceDirectory directory = new ServiceDirectory(new AdministrationProperties(null, null, Map.of()), null, Clock.systemUTC());
         GuichetServices withoutClock = GuichetServices.none()
                 .with(ConversationLog.class, new DryRunConversations(clock))
                 .with(ServiceDirectory.class, directory);

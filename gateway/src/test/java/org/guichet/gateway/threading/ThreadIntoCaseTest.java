@@ -83,7 +83,7 @@ class ThreadIntoCaseTest {
     void conversationAndMailet() throws MessagingException {
         ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
-                        "default"))), jdbc);
+                        "default"))), jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
         ReplyToken token = signer.newConversation();
         replyAddress = signer.localPart(token) + "@reponse.caf.fr";
