@@ -123,7 +123,19 @@ class RouteAuthorisationTest {
                 new Route("POST", "/admin/accounts/agent/enabled", "enabled=true",
                         answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
                 new Route("POST", "/admin/accounts/agent/services", "services=default",
-                        answers(LOGIN, 403, 403, 403, 403, 403, DONE)));
+                        answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
+                new Route("GET", "/admin", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("GET", "/admin/services", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("GET", "/admin/services/prestations", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("GET", "/admin/services/nowhere", null, answers(LOGIN, 403, 403, 403, 403, 403, 404)),
+                new Route("POST", "/admin/services/prestations", "name=",
+                        answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
+                new Route("POST", "/admin/services/logement/enabled", "enabled=true",
+                        answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
+                new Route("GET", "/admin/sla?service=prestations", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("POST", "/admin/sla/prestations", "effectiveFrom=",
+                        answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
+                new Route("GET", "/admin/calendars?year=2027", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)));
     }
 
     List<Route> api() {

@@ -16,7 +16,8 @@ public record ContactDetails(String name, String commitment, String email, Strin
         postalAddress = clean(postalAddress);
     }
 
+    // A form's textarea sends CRLF (HTML's form encoding); the letters' templates work in LF.
     private static String clean(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : value.strip().replace("\r\n", "\n").replace('\r', '\n');
     }
 }
