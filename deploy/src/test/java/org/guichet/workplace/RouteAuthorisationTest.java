@@ -135,7 +135,8 @@ class RouteAuthorisationTest {
                 new Route("GET", "/admin/sla?service=prestations", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
                 new Route("POST", "/admin/sla/prestations", "effectiveFrom=",
                         answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
-                new Route("GET", "/admin/calendars?year=2027", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)));
+                new Route("GET", "/admin/calendars?year=2027", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("GET", "/admin/templates", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)));
     }
 
     List<Route> api() {

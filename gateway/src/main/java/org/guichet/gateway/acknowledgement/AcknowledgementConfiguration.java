@@ -6,6 +6,7 @@ import java.time.Clock;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.guichet.administration.LetterTemplates;
 import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Casework;
 import org.guichet.gateway.answer.CaseLetters;
@@ -55,6 +56,12 @@ class AcknowledgementConfiguration {
         }
         return new Acknowledger(records, AcknowledgementTemplates.load(folder), calendars, properties,
                 new ReplyLanguageDetector(), address, clock);
+    }
+
+    /** The templates as read at start, for the administration page. */
+    @Bean
+    LetterTemplates letterTemplates(Acknowledger acknowledger) {
+        return acknowledger.templates()::listing;
     }
 
     /** The letter of a transfer (CRPA L114-2), written as the service that now holds the case. */

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.guichet.administration.LetterTemplate;
 import org.guichet.gateway.language.Language;
 
 /**
@@ -99,6 +100,14 @@ final class AcknowledgementTemplates {
             return own.get(name);
         }
         return texts.get("").get(name);
+    }
+
+    /** What the administration page lists: the common templates, then each service's own. */
+    List<LetterTemplate> listing() {
+        List<LetterTemplate> listing = new ArrayList<>();
+        texts.forEach((service, files) -> files.forEach((name, text) -> listing.add(new LetterTemplate(service, name,
+                !service.isEmpty() || !text.equals(shipped(name)), text))));
+        return listing;
     }
 
     /** The file name of a part in a language: {@code fr.txt}, {@code en-acceptance.txt}… */
