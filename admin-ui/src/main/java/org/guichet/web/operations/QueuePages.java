@@ -41,7 +41,7 @@ class QueuePages {
 
     @GetMapping("/operations/queue")
     String list(@RequestParam(required = false) String status, Model model) {
-        String chosen = STATUSES.contains(status) ? status : null;
+        String chosen = status != null && STATUSES.contains(status) ? status : null;
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("status", chosen);
         model.addAttribute("entries", queue.list(chosen, LIMIT));
