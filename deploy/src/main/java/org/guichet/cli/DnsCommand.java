@@ -1,15 +1,11 @@
 package org.guichet.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 
-import org.guichet.gateway.authentication.ResolverDns;
-import org.guichet.gateway.dkim.DkimKeys;
+import org.guichet.dns.DnsRecordCheck;
 import org.guichet.gateway.dns.DnsCheck;
-import org.guichet.gateway.dns.DnsRecordCheck;
-import org.guichet.gateway.smtp.ReplyDomain;
-import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.dns.DnsMailDomains;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,28 +20,22 @@ class DnsCommand extends CommandGroup {
                     "what DNS answers. Exit 0 when every required record is published as needed, 1 otherwise."})
     static class Check extends Subcommand {
 
-        private final DkimKeys keys;
-        private final ReplyDomain replyDomain;
-        private final SmtpProperties smtp;
+        private final DnsMailDomains domains;
 
         @Parameters(paramLabel = "DOMAIN", description = "A domain Guichet sends from, or the reply domain.")
         String domain;
 
         @Option(names = "--dns-server", paramLabel = "HOST[:PORT]", split = ",",
-                description = "DNS resolvers to ask; default the system's.")
+                description = "DNS resolvers to ask; default guichet.dns.servers, else the system's.")
         List<String> servers = List.of();
 
-        Check(DkimKeys keys, ReplyDomain replyDomain, SmtpProperties smtp) {
-            this.keys = keys;
-            this.replyDomain = replyDomain;
-            this.smtp = smtp;
+        Check(DnsMailDomains domains) {
+            this.domains = domains;
         }
 
         @Override
         public Integer call() {
-            DnsCheck check = new DnsCheck(new ResolverDns(servers, Duration.ofSeconds(5)), keys, replyDomain.name(),
-                    smtp.hostname());
-            List<DnsRecordCheck> checks = check.check(domain);
+            List<DnsRecordCheck> checks = domains.against(servers).check(domain);
             PrintWriter out = out();
             for (DnsRecordCheck c : checks) {
                 out.printf("%-8s %-10s %s%n", c.purpose(), c.status() + (c.required() ? "" : "*"), c.record());

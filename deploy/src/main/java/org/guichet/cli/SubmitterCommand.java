@@ -1,25 +1,38 @@
 package org.guichet.cli;
 
-
-import org.guichet.gateway.submission.SubmissionAccount;
-import org.guichet.gateway.submission.SubmissionPolicy;
+import org.guichet.submitter.NewSubmitter;
+import org.guichet.submitter.Submitter;
+import org.guichet.submitter.Submitters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code guichet submitter …}: the applications allowed to submit mail with SMTP AUTH. */
+/**
+ * {@code guichet submitter …}: the applications allowed to submit mail with SMTP AUTH, changed
+ * through the same port as the operations page ({@link Submitters}).
+ */
 @Command(name = "submitter", mixinStandardHelpOptions = true,
         description = "Manage the applications that submit mail with SMTP AUTH.",
-        subcommands = {SubmitterCommand.Add.class, SubmitterCommand.List.class, SubmitterCommand.Disable.class})
+        subcommands = {SubmitterCommand.Add.class, SubmitterCommand.List.class, SubmitterCommand.Disable.class,
+                SubmitterCommand.Enable.class, SubmitterCommand.Networks.class, SubmitterCommand.Delete.class})
 class SubmitterCommand extends CommandGroup {
 
     /** A subcommand on the submitting applications' accounts. */
     abstract static class OnSubmitters extends Subcommand {
 
-        final SubmissionPolicy policy;
+        final Submitters submitters;
 
-        OnSubmitters(SubmissionPolicy policy) {
-            this.policy = policy;
+        OnSubmitters(Submitters submitters) {
+            this.submitters = submitters;
+        }
+
+        void print(Submitter submitter) {
+            out().printf("application: %s%nstatus:      %s%nnetworks:    %s%n", submitter.username(),
+                    submitter.enabled() ? "enabled" : "disabled", networks(submitter));
+        }
+
+        static String networks(Submitter submitter) {
+            return submitter.networks().isEmpty() ? "any" : String.join(",", submitter.networks());
         }
     }
 
@@ -33,16 +46,20 @@ class SubmitterCommand extends CommandGroup {
         @Option(names = "--description")
         String description;
 
-        Add(SubmissionPolicy policy) {
-            super(policy);
+        @Option(names = "--network", paramLabel = "CIDR", split = ",",
+                description = "A network it may authenticate from (repeat, or separate with commas); default any.")
+        java.util.List<String> networks = java.util.List.of();
+
+        Add(Submitters submitters) {
+            super(submitters);
         }
 
         @Override
         public Integer call() {
-            String password = policy.createAccount(name, description);
-            out().printf("application: %s%npassword:    %s%n"
+            NewSubmitter added = submitters.add(name, description, networks);
+            out().printf("application: %s%npassword:    %s%nnetworks:    %s%n"
                     + "(shown once: store it in the application's SMTP settings; Guichet keeps only a hash)%n",
-                    name, password);
+                    name, added.password(), networks(added.submitter()));
             return 0;
         }
     }
@@ -50,16 +67,16 @@ class SubmitterCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List application accounts.")
     static class List extends OnSubmitters {
 
-        List(SubmissionPolicy policy) {
-            super(policy);
+        List(Submitters submitters) {
+            super(submitters);
         }
 
         @Override
         public Integer call() {
-            for (SubmissionAccount account : policy.accounts()) {
-                out().printf("%-32s %-8s %s%n", account.username(),
-                        account.enabled() ? "enabled" : "disabled",
-                        account.description() == null ? "" : account.description());
+            for (Submitter submitter : submitters.list()) {
+                out().printf("%-32s %-8s %-24s %s%n", submitter.username(),
+                        submitter.enabled() ? "enabled" : "disabled", networks(submitter),
+                        submitter.description() == null ? "" : submitter.description());
             }
             return 0;
         }
@@ -71,14 +88,72 @@ class SubmitterCommand extends CommandGroup {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        Disable(SubmissionPolicy policy) {
-            super(policy);
+        Disable(Submitters submitters) {
+            super(submitters);
         }
 
         @Override
         public Integer call() {
-            policy.disableAccount(name);
+            submitters.enable(name, false);
             out().println(name + ": disabled");
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Accept AUTH again for an application.")
+    static class Enable extends OnSubmitters {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        Enable(Submitters submitters) {
+            super(submitters);
+        }
+
+        @Override
+        public Integer call() {
+            submitters.enable(name, true);
+            out().println(name + ": enabled");
+            return 0;
+        }
+    }
+
+    @Command(name = "networks", mixinStandardHelpOptions = true,
+            description = "Set the networks an application may authenticate from; none given means any.")
+    static class Networks extends OnSubmitters {
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1..*", paramLabel = "CIDR", split = ",")
+        java.util.List<String> networks = java.util.List.of();
+
+        Networks(Submitters submitters) {
+            super(submitters);
+        }
+
+        @Override
+        public Integer call() {
+            print(submitters.changeNetworks(name, networks));
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Remove an application account (disable keeps it listed; the mail it sent keeps its name).")
+    static class Delete extends OnSubmitters {
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        Delete(Submitters submitters) {
+            super(submitters);
+        }
+
+        @Override
+        public Integer call() {
+            submitters.delete(name);
+            out().println(name + ": deleted");
             return 0;
         }
     }

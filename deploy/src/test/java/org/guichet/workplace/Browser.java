@@ -68,6 +68,17 @@ public final class Browser implements AutoCloseable {
                 .until(d -> d.findElement(By.cssSelector(css)));
     }
 
+    /** The link of that text, waited for a little. */
+    public WebElement link(String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.linkText(text)));
+    }
+
+    /** The page's source as the browser holds it. */
+    public String source() {
+        return driver.getPageSource();
+    }
+
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

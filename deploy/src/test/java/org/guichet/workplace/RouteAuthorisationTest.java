@@ -136,7 +136,31 @@ class RouteAuthorisationTest {
                 new Route("POST", "/admin/sla/prestations", "effectiveFrom=",
                         answers(LOGIN, 403, 403, 403, 403, 403, DONE)),
                 new Route("GET", "/admin/calendars?year=2027", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
-                new Route("GET", "/admin/templates", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)));
+                new Route("GET", "/admin/templates", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),
+                new Route("GET", "/operations", null, answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                new Route("GET", "/operations/queue", null, answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                new Route("GET", "/operations/queue?status=deferred", null,
+                        answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                new Route("GET", "/operations/queue/NOPE", null, answers(LOGIN, 403, 403, 403, 403, 404, 404)),
+                new Route("POST", "/operations/queue/flush", "", answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("POST", "/operations/queue/NOPE/retry", "", answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("POST", "/operations/queue/NOPE/bounce", "",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("POST", "/operations/queue/NOPE/delete", "confirm=true",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("GET", "/operations/submitters", null, answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                new Route("POST", "/operations/submitters", "username=",
+                        answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                new Route("POST", "/operations/submitters/nobody/enabled", "enabled=true",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("POST", "/operations/submitters/nobody/networks", "networks=10.0.0.0/8",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("POST", "/operations/submitters/nobody/delete", "confirm=true",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)),
+                new Route("GET", "/operations/domains", null, answers(LOGIN, 403, 403, 403, 403, 200, 200)),
+                // Another domain than this Guichet's is not asked of DNS: back to the page.
+                new Route("POST", "/operations/domains/check", "domain=example.org",
+                        answers(LOGIN, 403, 403, 403, 403, DONE, DONE)));
     }
 
     List<Route> api() {

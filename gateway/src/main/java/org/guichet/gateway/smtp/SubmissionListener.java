@@ -1,5 +1,7 @@
 package org.guichet.gateway.smtp;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +35,8 @@ class SubmissionListener extends SmtpListener {
         long maxSize = smtp.maxMessageSize().toBytes();
         EasyAuthenticationHandlerFactory authentication = new EasyAuthenticationHandlerFactory(
                 (username, password, context) -> {
-                    if (!policy.authenticate(username, password)) {
+                    InetAddress client = ((InetSocketAddress) context.getRemoteAddress()).getAddress();
+                    if (!policy.authenticate(username, password, client)) {
                         log.info("reject: AUTH from {}: 535 5.7.8 authentication failed for '{}'",
                                 context.getRemoteAddress(), username);
                         throw new LoginFailedException("5.7.8 Authentication credentials invalid");

@@ -15,6 +15,10 @@ public record NetworkRange(InetAddress network, int prefixLength) {
             // Refuse host names: an allow-list must not depend on DNS.
             throw new IllegalArgumentException("not an IP network: '" + cidr + "'");
         }
+        if (!address.contains(":") && !address.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
+            // Four decimal octets only: "10.0.0" or "10.300.0.0" would otherwise be read loosely, or asked of DNS.
+            throw new IllegalArgumentException("not an IPv4 address: '" + cidr + "'");
+        }
         InetAddress network;
         try {
             network = InetAddress.getByName(address);

@@ -1,18 +1,29 @@
 package org.guichet.gateway.submission;
 
+import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.guichet.account.PasswordAccount;
 
-/** An application allowed to submit mail with SMTP AUTH. Only a hash of its password is kept. */
+/**
+ * An application allowed to submit mail with SMTP AUTH, from the networks given (anywhere when
+ * none is). Only a hash of its password is kept.
+ */
 @Entity
 @Table(name = "submission_account")
 public class SubmissionAccount extends PasswordAccount {
 
     private String description;
+
+    /** CIDR ranges, comma-separated, as {@link NetworkRange#toString()} writes them. */
+    @Column(name = "allowed_networks", nullable = false)
+    private String allowedNetworks = "";
 
     protected SubmissionAccount() {
     }
@@ -24,5 +35,20 @@ public class SubmissionAccount extends PasswordAccount {
 
     public String description() {
         return description;
+    }
+
+    public List<NetworkRange> networks() {
+        return allowedNetworks.isBlank() ? List.of()
+                : Arrays.stream(allowedNetworks.split(",")).map(NetworkRange::parse).toList();
+    }
+
+    public void allowFrom(List<NetworkRange> networks) {
+        this.allowedNetworks = String.join(",", networks.stream().map(NetworkRange::toString).toList());
+    }
+
+    /** Whether the application may authenticate from {@code client}: anywhere when no network is set. */
+    public boolean reachableFrom(InetAddress client) {
+        List<NetworkRange> networks = networks();
+        return networks.isEmpty() || networks.stream().anyMatch(range -> range.contains(client));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.guichet.dns.DnsRecordCheck;
 import org.guichet.gateway.authentication.ResolverDns;
 import org.guichet.gateway.dkim.DkimKey;
 import org.guichet.gateway.dkim.DkimKeys;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 import org.guichet.TestNode;
 import org.guichet.gateway.GatewayTestApplication;
-import org.guichet.gateway.submission.SubmissionPolicy;
+import org.guichet.submitter.Submitters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class RelayAccessTest {
     }
 
     @BeforeAll
-    static void application(@Autowired SubmissionPolicy policy) {
-        password = policy.createAccount("caf-notifications", "CAF notices");
+    static void application(@Autowired Submitters submitters) {
+        password = submitters.add("caf-notifications", "CAF notices", List.of()).password();
     }
 
     @Test
@@ -75,14 +76,33 @@ class RelayAccessTest {
     }
 
     @Test
-    void disabledApplicationCannotAuthenticate(@Autowired SubmissionPolicy policy) throws Exception {
-        String secret = policy.createAccount("old-app", null);
-        policy.disableAccount("old-app");
+    void disabledApplicationCannotAuthenticate(@Autowired Submitters submitters) throws Exception {
+        String secret = submitters.add("old-app", null, List.of()).password();
+        submitters.enable("old-app", false);
         try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
             smtp.command("STARTTLS");
             smtp.startTls();
             smtp.command("EHLO app.caf.fr");
             assertThat(smtp.command("AUTH PLAIN " + plain("old-app", secret))).startsWith("535");
+        }
+    }
+
+    @Test
+    void anApplicationAuthenticatesOnlyFromItsOwnNetworks(@Autowired Submitters submitters) throws Exception {
+        String secret = submitters.add("elsewhere-app", null, List.of("192.0.2.0/24")).password();
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
+            smtp.command("STARTTLS");
+            smtp.startTls();
+            smtp.command("EHLO app.caf.fr");
+            assertThat(smtp.command("AUTH PLAIN " + plain("elsewhere-app", secret))).as("loopback is not its network")
+                    .startsWith("535");
+        }
+        submitters.changeNetworks("elsewhere-app", List.of("192.0.2.0/24", "127.0.0.0/8"));
+        try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
+            smtp.command("STARTTLS");
+            smtp.startTls();
+            smtp.command("EHLO app.caf.fr");
+            assertThat(smtp.command("AUTH PLAIN " + plain("elsewhere-app", secret))).startsWith("235");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.guichet.gateway.dns;
+package org.guichet.dns;
 
 import java.util.List;
 

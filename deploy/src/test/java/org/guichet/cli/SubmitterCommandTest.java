@@ -1,0 +1,48 @@
+package org.guichet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.guichet.TestNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code guichet submitter …} as an operator types it, through the same port as the operations
+ * page: an application is added with its networks, restricted, disabled, enabled and deleted.
+ */
+class SubmitterCommandTest {
+
+    static final TestNode NODE = TestNode.running("submitter-cli", "submission");
+
+    @Test
+    void anApplicationIsAddedWithItsNetworksThenChangedAndDeleted() {
+        CommandRun added = run("submitter", "add", "crm", "--description", "CRM", "--network", "10.1.2.0/24,::1");
+        assertThat(added.status()).isZero();
+        assertThat(added.out()).contains("application: crm", "password:    ", "networks:    10.1.2.0/24,0:0:0:0:0:0:0:1/128",
+                "(shown once");
+
+        assertThat(run("submitter", "list").out()).containsPattern("crm +enabled +10\\.1\\.2\\.0/24,0:0:0:0:0:0:0:1/128 +CRM");
+        CommandRun changed = run("submitter", "networks", "crm", "192.0.2.0/24");
+        assertThat(changed.status()).isZero();
+        assertThat(changed.out()).contains("networks:    192.0.2.0/24");
+        assertThat(run("submitter", "disable", "crm").out()).contains("crm: disabled");
+        assertThat(run("submitter", "list").out()).containsPattern("crm +disabled");
+        assertThat(run("submitter", "enable", "crm").out()).contains("crm: enabled");
+        assertThat(run("submitter", "delete", "crm").out()).contains("crm: deleted");
+        assertThat(run("submitter", "list").out()).doesNotContain("crm");
+    }
+
+    @Test
+    void aBadNetworkOrAnUnknownApplicationIsAClearMessage() {
+        CommandRun bad = run("submitter", "add", "portail", "--network", "10.0.0/8");
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("not an IPv4 address: '10.0.0/8'", "write a CIDR range such as 10.1.2.0/24");
+        assertThat(run("submitter", "list").out()).doesNotContain("portail");
+        CommandRun unknown = run("submitter", "disable", "personne");
+        assertThat(unknown.status()).isNotZero();
+        assertThat(unknown.err()).contains("no application 'personne'");
+    }
+
+    private static CommandRun run(String... words) {
+        return CommandRun.of(NODE.flags(words));
+    }
+}
