@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.guichet.node.NodeProperties;
 import org.guichet.node.SecretFile;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,8 @@ public class AddressPseudonyms {
     private final Path file;
     private volatile SecretKeySpec key;
 
+    /** The pseudonyms of this node's installation: the key in its home. */
+    @Autowired
     public AddressPseudonyms(NodeProperties node) {
         this(node.home().resolve("keys").resolve("address-pseudonym.key"));
     }
