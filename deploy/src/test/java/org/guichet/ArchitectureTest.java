@@ -27,7 +27,7 @@ class ArchitectureTest {
             "org.guichet.calendar..", "org.guichet.casework..", "org.guichet.sla..", "org.guichet.audit..",
             "org.guichet.escalation..", "org.guichet.administration..", "org.guichet.conversation..",
             "org.guichet.queue..", "org.guichet.supervision..", "org.guichet.account..", "org.guichet.checkpoint..",
-            "org.guichet.transparency..", "org.guichet.submitter..", "org.guichet.dns.."};
+            "org.guichet.transparency..", "org.guichet.submitter..", "org.guichet.dns..", "org.guichet.export.."};
 
     /** Classes loaded from the same jar or folder as the tracker's own {@link NodeProperties}. */
     private static final DescribedPredicate<JavaClass> IN_TRACKER_MODULE = DescribedPredicate.describe(

@@ -18,7 +18,7 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "report", "audit", "help",
+    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "report", "audit", "export", "help",
             "--help", "-h");
 
     private CommandLine() {
@@ -86,15 +86,15 @@ public final class CommandLine {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Help and usage errors are answered without starting anything. */
+    /** Help, usage errors, groups typed alone and commands on files only are answered without starting anything. */
     private static boolean needsNoContext(picocli.CommandLine parsed, List<String> args) {
         try {
             picocli.CommandLine.ParseResult result = parsed.parseArgs(args.toArray(String[]::new));
             while (result.hasSubcommand()) {
                 result = result.subcommand();
             }
-            return result.isUsageHelpRequested() || result.commandSpec().userObject() instanceof GuichetCommand
-                    || result.commandSpec().subcommands().size() > 0;
+            Object command = result.commandSpec().userObject();
+            return result.isUsageHelpRequested() || command instanceof CommandGroup || command instanceof FilesOnly;
         } catch (picocli.CommandLine.ParameterException e) {
             return true;
         }

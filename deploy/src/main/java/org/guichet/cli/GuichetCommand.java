@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
                 "Run without a command to start the server. Settings as for the server: --guichet.node.home=DIR,",
                 "or spring.datasource.* for an external PostgreSQL."},
         subcommands = {QueueCommand.class, SubmitterCommand.class, AccountCommand.class, InspectCommand.class,
-                ReportCommand.class, AuditCommand.class, DnsCommand.class})
+                ReportCommand.class, AuditCommand.class, ExportCommand.class, DnsCommand.class})
 class GuichetCommand extends CommandGroup {
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import org.guichet.audit.Channel;
 import org.guichet.audit.MonthlyReport;
 import org.guichet.audit.MonthlyReports;
 import org.guichet.audit.RenderedReport;
@@ -29,6 +30,10 @@ class ReportCommand extends Subcommand {
     @Option(names = "--service", paramLabel = "CODE", description = "Only this service (default: every service and the administration).")
     String service;
 
+    @Option(names = "--channel", paramLabel = "reply|direct",
+            description = "Only requests of this channel: reply (to an official message) or direct (default: both).")
+    String channel;
+
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "csv (default) or json.")
     String format;
 
@@ -47,6 +52,7 @@ class ReportCommand extends Subcommand {
         PrintWriter err = err();
         YearMonth period;
         ReportFormat form;
+        Channel only;
         try {
             period = YearMonth.parse(month);
             form = ReportFormat.of(format);
@@ -57,9 +63,15 @@ class ReportCommand extends Subcommand {
             err.println("guichet: --format " + e.getMessage());
             return 2;
         }
+        try {
+            only = Channel.ofNullable(channel);
+        } catch (IllegalArgumentException e) {
+            err.println("guichet: --channel " + e.getMessage());
+            return 2;
+        }
         MonthlyReport report;
         try {
-            report = reports.build(period, service, verify);
+            report = reports.build(period, service, only, verify);
         } catch (IllegalArgumentException e) {
             err.println("guichet: " + e.getMessage());
             return 2;

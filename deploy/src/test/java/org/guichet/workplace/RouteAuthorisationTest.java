@@ -116,6 +116,16 @@ class RouteAuthorisationTest {
                 new Route("GET", "/audit?month=2026-04&service=default", null,
                         answers(LOGIN, 403, 403, 200, 200, 403, 200)),
                 new Route("GET", "/audit/reports/2026-04.csv", null, answers(LOGIN, 403, 403, 200, 200, 403, 200)),
+                new Route("GET", "/audit?month=2026-03&channel=direct", null,
+                        answers(LOGIN, 403, 403, 200, 200, 403, 200)),
+                new Route("GET", "/audit/reports/2026-03.json?channel=reply", null,
+                        answers(LOGIN, 403, 403, 200, 200, 403, 200)),
+                // The complete export holds every service's cases: auditors and administrators only;
+                // addresses in clear for administrators only (403 problem for the auditor).
+                new Route("GET", "/audit/export?from=2026-03-01&to=2026-03-31", null,
+                        answers(LOGIN, 403, 403, 403, 200, 403, 200)),
+                new Route("GET", "/audit/export?from=2026-03-01&to=2026-03-31&addresses=true", null,
+                        answers(LOGIN, 403, 403, 403, 403, 403, 200)),
                 new Route("GET", "/audit/reports/2026-04.json?service=default", null,
                         answers(LOGIN, 403, 403, 200, 200, 403, 200)),
                 new Route("GET", "/admin/accounts", null, answers(LOGIN, 403, 403, 403, 403, 403, 200)),

@@ -54,11 +54,17 @@ public class CaseHistories {
      * [{@code from}, {@code to}) and not after {@code asOf}, in id order.
      */
     public long[] withPeopleMessagesBetween(Instant from, Instant to, Instant asOf) {
+        return withPeopleMessagesBetween(from, to, asOf, null);
+    }
+
+    /** As {@link #withPeopleMessagesBetween(Instant, Instant, Instant)}, only cases of {@code channel} (null: all). */
+    public long[] withPeopleMessagesBetween(Instant from, Instant to, Instant asOf, Channel channel) {
         Instant end = to.isAfter(asOf) ? asOf.plusNanos(1000) : to;
         return jdbc.sql("""
-                        select distinct e.case_id from case_event e
+                        select distinct e.case_id from case_event e join citizen_case c on c.id = e.case_id
                         where e.type = 'RECEIVED' and e.occurred_at >= :from and e.occurred_at < :to
-                          and coalesce(e.payload ->> 'author', '') <> 'automatic'
+                          and coalesce(e.payload ->> 'author', '') <> 'automatic'""" + channelCondition(channel, "c") + """
+
                         order by 1""")
                 .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(end))
                 .query((rs, n) -> rs.getLong(1)).list().stream().mapToLong(Long::longValue).toArray();
@@ -84,7 +90,7 @@ public class CaseHistories {
                             "select id, reference from citizen_case where id = any(cast(:ids as bigint[]))")
                     .param("ids", ids).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            List<Row> rows = jdbc.sql("""
+            List<LoggedEvent> rows = jdbc.sql("""
                             select e.case_id, e.type, e.occurred_at, e.payload ->> 'author',
                                    e.payload ->> 'queueId', e.payload ->> 'service', e.payload ->> 'serviceCode',
                                    e.payload ->> 'status', e.payload ->> 'automatic'
@@ -93,14 +99,25 @@ public class CaseHistories {
                             order by e.case_id, e.seq""")
                     .param("ids", ids).param("asOf", java.sql.Timestamp.from(asOf))
                     .query(CaseHistories::row).list();
-            Map<Long, List<Row>> byCase = rows.stream().collect(Collectors.groupingBy(Row::caseId));
+            Map<Long, List<LoggedEvent>> byCase = rows.stream().collect(Collectors.groupingBy(LoggedEvent::caseId));
             for (long id : page) {
-                List<Row> events = byCase.get(id);
+                List<LoggedEvent> events = byCase.get(id);
                 if (events != null) {
                     consumer.accept(new CaseHistory(id, references.get(id), slaEvents(events, services)));
                 }
             }
         }
+    }
+
+    /**
+     * The SQL condition ({@code and …}) keeping the cases of {@code channel}, on the
+     * {@code citizen_case} aliased {@code alias}; empty for every channel.
+     */
+    static String channelCondition(Channel channel, String alias) {
+        if (channel == null) {
+            return "";
+        }
+        return " and " + alias + ".conversation_id is " + (channel == Channel.REPLY ? "not null" : "null");
     }
 
     /** Service id → code, from the {@code service} table. */
@@ -109,15 +126,22 @@ public class CaseHistories {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static List<SlaEvent> slaEvents(List<Row> rows, Map<Long, String> services) {
+    /**
+     * The events of one case as the SLA clocks read them, mapped as this class says; shared
+     * with the recomputation of a report from an export, so that both read a log alike.
+     *
+     * @param rows     the case's events in log order
+     * @param services service id → code, for the {@code service} member of {@code CASE_OPENED}
+     */
+    public static List<SlaEvent> slaEvents(List<LoggedEvent> rows, Map<Long, String> services) {
         Set<String> classified = new HashSet<>();
-        for (Row row : rows) {
+        for (LoggedEvent row : rows) {
             if (row.type().equals("CLASSIFIED_AUTOMATIC") && row.queueId() != null) {
                 classified.add(row.queueId());
             }
         }
         List<SlaEvent> events = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        for (LoggedEvent row : rows) {
             Instant at = row.at();
             switch (row.type()) {
                 case "CASE_OPENED" -> events.add(SlaEvent.opened(at, service(row, services)));
@@ -145,7 +169,7 @@ public class CaseHistories {
         return events;
     }
 
-    private static String service(Row row, Map<Long, String> services) {
+    private static String service(LoggedEvent row, Map<Long, String> services) {
         if (row.serviceCode() != null) {
             return row.serviceCode();
         }
@@ -163,13 +187,10 @@ public class CaseHistories {
                 + " names no known service");
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+    private static LoggedEvent row(ResultSet rs, int n) throws SQLException {
+        return new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getString(9));
     }
 
-    private record Row(long caseId, String type, Instant at, String author, String queueId,
-            String service, String serviceCode, String status, String automatic) {
-    }
 }

@@ -18,17 +18,26 @@ import java.util.List;
  * @param generatedAt        the gateway's clock when the report was made: figures hold as of
  *                           this instant (later events are not read)
  * @param service            the one service reported on, or null for all
+ * @param channel            the one channel of requests reported on, or null for all
  * @param policies           the SLA policy versions the clocks of the month's cases followed
  * @param verification       the event-log verification the report relies on
  * @param rows               every row, none left out
  */
 public record MonthlyReport(String administrationCode, String administrationName, YearMonth month, ZoneId zone,
-        Instant from, Instant to, Instant generatedAt, String service, List<PolicyVersion> policies,
+        Instant from, Instant to, Instant generatedAt, String service, Channel channel, List<PolicyVersion> policies,
         VerificationRun verification, List<ReportRow> rows) {
 
     public MonthlyReport {
         policies = List.copyOf(policies);
         rows = List.copyOf(rows);
+    }
+
+    /** A report of every channel. */
+    public MonthlyReport(String administrationCode, String administrationName, YearMonth month, ZoneId zone,
+            Instant from, Instant to, Instant generatedAt, String service, List<PolicyVersion> policies,
+            VerificationRun verification, List<ReportRow> rows) {
+        this(administrationCode, administrationName, month, zone, from, to, generatedAt, service, null, policies,
+                verification, rows);
     }
 
     /** The row of {@code service} (null for the administration) for {@code breakdown} and {@code slot}. */

@@ -25,6 +25,10 @@ final class ReportCsv {
         Csv.comment(out, "period-to", report.to().toString());
         Csv.comment(out, "generated-at", report.generatedAt().toString());
         Csv.comment(out, "service", report.service() == null ? "(all)" : report.service());
+        if (report.channel() != null) {
+            // Only when filtered: a report of every channel keeps the bytes it always had.
+            Csv.comment(out, "channel", report.channel().code());
+        }
         for (PolicyVersion p : report.policies()) {
             Csv.comment(out, "policy", p.service() + " v" + p.version() + " effective-from="
                     + (p.effectiveFrom() == null ? "default" : p.effectiveFrom().toString())

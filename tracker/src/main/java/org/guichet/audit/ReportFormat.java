@@ -46,7 +46,7 @@ public enum ReportFormat {
                 ? content.substring(0, content.length() - 1) + ",\"sha256\":\"" + sha256 + "\"}"
                 : content + "# sha256: " + sha256 + "\r\n";
         String name = "guichet-report-" + report.month() + (report.service() == null ? "" : "-" + report.service())
-                + "." + extension;
+                + (report.channel() == null ? "" : "-" + report.channel().code()) + "." + extension;
         return new RenderedReport(document.getBytes(StandardCharsets.UTF_8), sha256, mediaType, name);
     }
 

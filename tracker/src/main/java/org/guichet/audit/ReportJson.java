@@ -45,6 +45,10 @@ final class ReportJson {
         metadata.put("period", map("from", report.from(), "to", report.to()));
         metadata.put("generatedAt", report.generatedAt());
         metadata.put("service", report.service());
+        if (report.channel() != null) {
+            // Only when filtered: a report of every channel keeps the bytes it always had.
+            metadata.put("channel", report.channel().code());
+        }
         List<Object> policies = new ArrayList<>();
         for (PolicyVersion p : report.policies()) {
             policies.add(map("service", p.service(), "version", (long) p.version(), "effectiveFrom", p.effectiveFrom(),

@@ -205,7 +205,20 @@ public class EventLog {
 
     /** SHA-256 of the previous hash and the canonical bytes of the event's id-independent fields. */
     static byte[] hash(byte[] previous, String reference, int seq, String type, Instant occurredAt, String payload) {
-        String bytes = CanonicalJson.event(reference, seq, type, occurredAt.toString(), payload);
+        return chainHash(previous, reference, seq, type, occurredAt.toString(), payload);
+    }
+
+    /**
+     * The hash of an event as the chain computes it, from its fields as text (an export's line):
+     * {@code SHA-256(previous || canonical JSON of {case, occurredAt, payload, seq, type})}.
+     *
+     * @param occurredAt the ISO-8601 instant exactly as hashed (e.g. {@code 2026-04-02T08:00:00Z})
+     * @param payload    the payload as JSON text, in any key order and spacing
+     * @throws IllegalArgumentException if {@code payload} is not JSON an event payload can hold
+     */
+    public static byte[] chainHash(byte[] previous, String reference, int seq, String type, String occurredAt,
+            String payload) {
+        String bytes = CanonicalJson.event(reference, seq, type, occurredAt, CanonicalJson.parse(payload));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(previous);
@@ -214,6 +227,16 @@ public class EventLog {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** {@code json} (a stored payload) in the canonical form its hash covers. */
+    public static String canonicalPayload(String json) {
+        return CanonicalJson.parse(json);
+    }
+
+    /** The hash before the first event: 32 zero bytes. */
+    public static byte[] genesis() {
+        return GENESIS.clone();
     }
 
     /** The chain's head now: how many events it holds, and its hash after the last one. */

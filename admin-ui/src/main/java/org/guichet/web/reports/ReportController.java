@@ -3,6 +3,7 @@ package org.guichet.web.reports;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import org.guichet.audit.Channel;
 import org.guichet.audit.MonthlyReport;
 import org.guichet.audit.MonthlyReports;
 import org.guichet.audit.RenderedReport;
@@ -40,14 +41,14 @@ class ReportController {
     }
 
     /**
-     * {@code GET /api/reports/monthly?month=2026-04[&service=code][&format=json|csv][&verify=true]}:
+     * {@code GET /api/reports/monthly?month=2026-04[&service=code][&channel=reply|direct][&format=json|csv][&verify=true]}:
      * the monthly report; {@code verify=true} verifies the whole event log for it instead of
      * stating the latest verification run.
      */
     @GetMapping("/monthly")
     ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month,
             @RequestParam(required = false) String service, @RequestParam(defaultValue = "json") String format,
-            @RequestParam(defaultValue = "false") boolean verify) {
+            @RequestParam(defaultValue = "false") boolean verify, @RequestParam(required = false) String channel) {
         YearMonth period;
         try {
             period = YearMonth.parse(month == null ? "" : month);
@@ -58,7 +59,8 @@ class ReportController {
         MonthlyReport report;
         try {
             form = ReportFormat.of(format);
-            report = reports.build(period, service == null || service.isBlank() ? null : service, verify);
+            report = reports.build(period, service == null || service.isBlank() ? null : service,
+                    Channel.ofNullable(channel), verify);
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }

@@ -120,6 +120,8 @@ class WebSecurity {
                                 "/accessibilite", "/accessibility").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        // The complete export holds every service's cases: auditors and administrators.
+                        .requestMatchers("/audit/export").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/operations", "/operations/**").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
