@@ -76,18 +76,19 @@ class OperationsBrowserTest {
             assertThat(browser.text()).contains("Destinataires différés", TestNode.REPLY_DOMAIN);
             assertThat(violations(browser)).isEmpty();
 
-            browser.link("Applications d'envoi").click();
+            browser.clickThrough(browser.link("Applications d'envoi"));
             assertThat(browser.find("h1").getText()).isEqualTo("Applications d'envoi");
             browser.find("#username").sendKeys("crm-caf");
             browser.find("#description").sendKeys("Notifications du CRM");
             browser.find("#networks").sendKeys("127.0.0.0/8");
-            browser.find("#add").click();
+            browser.clickThrough("#add");
 
             assertThat(browser.find("h1").getText()).isEqualTo("Application ajoutée");
             applicationPassword = browser.find("#password").getText();
             assertThat(applicationPassword).hasSizeGreaterThanOrEqualTo(32);
             assertThat(browser.find("#networks").getText()).isEqualTo("127.0.0.0/8");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-submitter-added");
 
             browser.open("/operations/submitters");
             WebElement row = browser.find("tr[data-username='crm-caf']");
@@ -120,7 +121,7 @@ class OperationsBrowserTest {
             browser.signIn("exploitation", operatorPassword).open("/operations/submitters");
             browser.find("#username").sendKeys("portail");
             browser.find("#networks").sendKeys("10.0.0.0/8, 10.300.0.0/16");
-            browser.find("#add").click();
+            browser.clickThrough("#add");
             WebElement error = browser.find("#networks-error");
             assertThat(error.getText()).isEqualTo("« 10.300.0.0/16 » n'est pas un réseau IP : écrivez une plage CIDR"
                     + " comme 10.1.2.0/24 ou 2001:db8::/32, ou une seule adresse.");
@@ -129,8 +130,9 @@ class OperationsBrowserTest {
                     .isEqualTo("portail");
             assertThat(browser.all("tr[data-username='portail']")).isEmpty();
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-submitters");
 
-            browser.find("tr[data-username='crm-caf'] button.toggle").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.toggle");
             assertThat(browser.find("[role=status]").getText()).contains("Application crm-caf désactivée");
             assertThat(browser.find("tr[data-username='crm-caf'] .state").getText()).isEqualTo("Désactivée");
         }
@@ -138,25 +140,25 @@ class OperationsBrowserTest {
 
         try (Browser browser = new Browser(port, "en")) {
             browser.signIn("exploitation", operatorPassword).open("/operations/submitters");
-            browser.find("tr[data-username='crm-caf'] button.toggle").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.toggle");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Application crm-caf enabled.");
             assertThat(auth("crm-caf", applicationPassword)).startsWith("235");
 
             WebElement networks = browser.find("tr[data-username='crm-caf'] input[name=networks]");
             networks.clear();
             networks.sendKeys("192.0.2.0/24 not-a-network");
-            browser.find("tr[data-username='crm-caf'] form[action$='/networks'] button").click();
+            browser.clickThrough("tr[data-username='crm-caf'] form[action$='/networks'] button");
             assertThat(browser.find("[role=alert]").getText()).isEqualTo("'not-a-network' is not an IP network:"
                     + " write a CIDR range such as 10.1.2.0/24 or 2001:db8::/32, or one address.");
             networks = browser.find("tr[data-username='crm-caf'] input[name=networks]");
             networks.clear();
             networks.sendKeys("192.0.2.0/24");
-            browser.find("tr[data-username='crm-caf'] form[action$='/networks'] button").click();
+            browser.clickThrough("tr[data-username='crm-caf'] form[action$='/networks'] button");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Networks of crm-caf saved.");
             assertThat(auth("crm-caf", applicationPassword)).as("loopback is no longer its network").startsWith("535");
 
             browser.find("tr[data-username='crm-caf'] input[name=confirm]").click();
-            browser.find("tr[data-username='crm-caf'] button.delete").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.delete");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Application crm-caf deleted.");
             assertThat(browser.all("tr[data-username='crm-caf']")).isEmpty();
             assertThat(violations(browser)).isEmpty();
@@ -173,18 +175,20 @@ class OperationsBrowserTest {
             assertThat(browser.find("tr[data-queue-id='" + queueId + "']").getText())
                     .contains("ne-pas-repondre@caf.test", "traitement");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-queue");
 
-            browser.find("#flush").click();
+            browser.clickThrough("#flush");
             assertThat(browser.find("[role=status]").getText())
                     .isEqualTo("Nouvel essai immédiat pour 0 destinataire(s) différé(s).");
 
-            browser.link(queueId).click();
+            browser.clickThrough(browser.link(queueId));
             assertThat(browser.find("h1").getText()).isEqualTo("Message " + queueId);
             assertThat(browser.find("pre.headers").getText()).contains("Subject: Votre attestation");
             assertThat(browser.find("dl.facts").getText()).contains("crm-caf", "127.0.0.1");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-message");
 
-            browser.find("#retry").click();
+            browser.clickThrough("#retry");
             assertThat(browser.find("[role=status]").getText()).startsWith("Message " + queueId + " :")
                     .endsWith("à réessayer maintenant.");
 
@@ -193,7 +197,7 @@ class OperationsBrowserTest {
                     .isEqualTo("/operations/queue/" + queueId);
             assertThat(queue.show(queueId)).isPresent();
             browser.find("#confirm-delete").click();
-            browser.find("#delete").click();
+            browser.clickThrough("#delete");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Message " + queueId + " supprimé.");
             assertThat(browser.path()).startsWith("/operations/queue");
             assertThat(browser.all("tr[data-queue-id='" + queueId + "']")).isEmpty();
@@ -213,7 +217,7 @@ class OperationsBrowserTest {
                     "sélecteur guichet2026");
             assertThat(violations(browser)).isEmpty();
 
-            browser.find("article[data-domain='" + reply + "'] button.check-dns").click();
+            browser.clickThrough("article[data-domain='" + reply + "'] button.check-dns");
             assertThat(statuses(browser, reply)).containsExactly("MX=MISSING", "SPF=MISSING", "DKIM=MISSING",
                     "DMARC=MISSING", "MTA-STS=MISSING");
             assertThat(browser.find("article[data-domain='" + reply + "'] table.checked").getText())
@@ -224,13 +228,14 @@ class OperationsBrowserTest {
             DNS.mx(reply, 10, HOSTNAME).txt(reply, "v=spf1 a:" + HOSTNAME + " -all")
                     .txt("guichet2026._domainkey." + reply, key)
                     .txt("_dmarc." + reply, "v=DMARC1; p=quarantine; rua=mailto:dmarc@caf.test");
-            browser.find("article[data-domain='" + reply + "'] button.check-dns").click();
+            browser.clickThrough("article[data-domain='" + reply + "'] button.check-dns");
             assertThat(statuses(browser, reply)).containsExactly("MX=OK", "SPF=OK", "DKIM=OK", "DMARC=OK",
                     "MTA-STS=MISSING");
             assertThat(browser.find("article[data-domain='" + reply + "'] [role=status]").getText())
                     .as("MTA-STS is recommended only").isEqualTo("Tous les enregistrements requis de " + reply
                             + " sont publiés.");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-domains");
         }
     }
 
