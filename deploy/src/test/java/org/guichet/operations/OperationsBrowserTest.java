@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The operators' pages in a real headless Chromium: an operator adds a submitting application
@@ -167,30 +168,41 @@ class OperationsBrowserTest {
 
     @Test
     @Order(3)
-    void theQueuePageRetriesFlushesAndDeletesAMessage(@Autowired QueueOperations queue) throws Exception {
+    void theQueuePageRetriesFlushesAndDeletesAMessage(@Autowired QueueOperations queue, @Autowired JdbcClient jdbc)
+            throws Exception {
         String queueId = queue.list(null, 100).stream().filter(e -> e.sender().equals("ne-pas-repondre@caf.test"))
                 .findFirst().orElseThrow().queueId();
+        // No worker runs here: the message is left as the relay leaves a recipient whose MX said 451.
+        jdbc.sql("update spool_message set stage = 'delivery' where queue_id = :id").param("id", queueId).update();
+        jdbc.sql("""
+                        insert into spool_recipient (message_id, recipient, status, attempts, next_attempt_at,
+                                                     last_reply, updated_at)
+                        select id, 'citoyen@example.org', 'deferred', 1, now() + interval '1 hour',
+                               '451 4.7.1 Try again later', now()
+                        from spool_message where queue_id = :id""").param("id", queueId).update();
         try (Browser browser = new Browser(port, "fr")) {
-            browser.signIn("exploitation", operatorPassword).open("/operations/queue");
+            browser.signIn("exploitation", operatorPassword).open("/operations/queue?status=deferred");
             assertThat(browser.find("tr[data-queue-id='" + queueId + "']").getText())
-                    .contains("ne-pas-repondre@caf.test", "traitement");
+                    .contains("ne-pas-repondre@caf.test", "remise", "citoyen@example.org (différé)");
             assertThat(violations(browser)).isEmpty();
             browser.screenshot("operations-queue");
 
             browser.clickThrough("#flush");
             assertThat(browser.find("[role=status]").getText())
-                    .isEqualTo("Nouvel essai immédiat pour 0 destinataire(s) différé(s).");
+                    .isEqualTo("Nouvel essai immédiat pour 1 destinataire(s) différé(s).");
 
             browser.clickThrough(browser.link(queueId));
             assertThat(browser.find("h1").getText()).isEqualTo("Message " + queueId);
             assertThat(browser.find("pre.headers").getText()).contains("Subject: Votre attestation");
             assertThat(browser.find("dl.facts").getText()).contains("crm-caf", "127.0.0.1");
+            assertThat(browser.find("#recipients tr[data-status=deferred]").getText())
+                    .contains("citoyen@example.org", "différé", "451 4.7.1 Try again later");
             assertThat(violations(browser)).isEmpty();
             browser.screenshot("operations-message");
 
             browser.clickThrough("#retry");
-            assertThat(browser.find("[role=status]").getText()).startsWith("Message " + queueId + " :")
-                    .endsWith("à réessayer maintenant.");
+            assertThat(browser.find("[role=status]").getText())
+                    .isEqualTo("Message " + queueId + " : 1 destinataire(s) à réessayer maintenant.");
 
             browser.find("#delete").click();
             assertThat(browser.path()).as("the unticked box keeps the form from being sent")
