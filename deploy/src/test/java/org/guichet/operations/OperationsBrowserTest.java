@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The operators' pages in a real headless Chromium: an operator adds a submitting application
@@ -76,18 +77,19 @@ class OperationsBrowserTest {
             assertThat(browser.text()).contains("Destinataires différés", TestNode.REPLY_DOMAIN);
             assertThat(violations(browser)).isEmpty();
 
-            browser.link("Applications d'envoi").click();
+            browser.clickThrough(browser.link("Applications d'envoi"));
             assertThat(browser.find("h1").getText()).isEqualTo("Applications d'envoi");
             browser.find("#username").sendKeys("crm-caf");
             browser.find("#description").sendKeys("Notifications du CRM");
             browser.find("#networks").sendKeys("127.0.0.0/8");
-            browser.find("#add").click();
+            browser.clickThrough("#add");
 
             assertThat(browser.find("h1").getText()).isEqualTo("Application ajoutée");
             applicationPassword = browser.find("#password").getText();
             assertThat(applicationPassword).hasSizeGreaterThanOrEqualTo(32);
             assertThat(browser.find("#networks").getText()).isEqualTo("127.0.0.0/8");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-submitter-added");
 
             browser.open("/operations/submitters");
             WebElement row = browser.find("tr[data-username='crm-caf']");
@@ -120,7 +122,7 @@ class OperationsBrowserTest {
             browser.signIn("exploitation", operatorPassword).open("/operations/submitters");
             browser.find("#username").sendKeys("portail");
             browser.find("#networks").sendKeys("10.0.0.0/8, 10.300.0.0/16");
-            browser.find("#add").click();
+            browser.clickThrough("#add");
             WebElement error = browser.find("#networks-error");
             assertThat(error.getText()).isEqualTo("« 10.300.0.0/16 » n'est pas un réseau IP : écrivez une plage CIDR"
                     + " comme 10.1.2.0/24 ou 2001:db8::/32, ou une seule adresse.");
@@ -129,8 +131,9 @@ class OperationsBrowserTest {
                     .isEqualTo("portail");
             assertThat(browser.all("tr[data-username='portail']")).isEmpty();
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-submitters");
 
-            browser.find("tr[data-username='crm-caf'] button.toggle").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.toggle");
             assertThat(browser.find("[role=status]").getText()).contains("Application crm-caf désactivée");
             assertThat(browser.find("tr[data-username='crm-caf'] .state").getText()).isEqualTo("Désactivée");
         }
@@ -138,25 +141,25 @@ class OperationsBrowserTest {
 
         try (Browser browser = new Browser(port, "en")) {
             browser.signIn("exploitation", operatorPassword).open("/operations/submitters");
-            browser.find("tr[data-username='crm-caf'] button.toggle").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.toggle");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Application crm-caf enabled.");
             assertThat(auth("crm-caf", applicationPassword)).startsWith("235");
 
             WebElement networks = browser.find("tr[data-username='crm-caf'] input[name=networks]");
             networks.clear();
             networks.sendKeys("192.0.2.0/24 not-a-network");
-            browser.find("tr[data-username='crm-caf'] form[action$='/networks'] button").click();
+            browser.clickThrough("tr[data-username='crm-caf'] form[action$='/networks'] button");
             assertThat(browser.find("[role=alert]").getText()).isEqualTo("'not-a-network' is not an IP network:"
                     + " write a CIDR range such as 10.1.2.0/24 or 2001:db8::/32, or one address.");
             networks = browser.find("tr[data-username='crm-caf'] input[name=networks]");
             networks.clear();
             networks.sendKeys("192.0.2.0/24");
-            browser.find("tr[data-username='crm-caf'] form[action$='/networks'] button").click();
+            browser.clickThrough("tr[data-username='crm-caf'] form[action$='/networks'] button");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Networks of crm-caf saved.");
             assertThat(auth("crm-caf", applicationPassword)).as("loopback is no longer its network").startsWith("535");
 
             browser.find("tr[data-username='crm-caf'] input[name=confirm]").click();
-            browser.find("tr[data-username='crm-caf'] button.delete").click();
+            browser.clickThrough("tr[data-username='crm-caf'] button.delete");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Application crm-caf deleted.");
             assertThat(browser.all("tr[data-username='crm-caf']")).isEmpty();
             assertThat(violations(browser)).isEmpty();
@@ -165,35 +168,48 @@ class OperationsBrowserTest {
 
     @Test
     @Order(3)
-    void theQueuePageRetriesFlushesAndDeletesAMessage(@Autowired QueueOperations queue) throws Exception {
+    void theQueuePageRetriesFlushesAndDeletesAMessage(@Autowired QueueOperations queue, @Autowired JdbcClient jdbc)
+            throws Exception {
         String queueId = queue.list(null, 100).stream().filter(e -> e.sender().equals("ne-pas-repondre@caf.test"))
                 .findFirst().orElseThrow().queueId();
+        // No worker runs here: the message is left as the relay leaves a recipient whose MX said 451.
+        jdbc.sql("update spool_message set stage = 'delivery' where queue_id = :id").param("id", queueId).update();
+        jdbc.sql("""
+                        insert into spool_recipient (message_id, recipient, status, attempts, next_attempt_at,
+                                                     last_reply, updated_at)
+                        select id, 'citoyen@example.org', 'deferred', 1, now() + interval '1 hour',
+                               '451 4.7.1 Try again later', now()
+                        from spool_message where queue_id = :id""").param("id", queueId).update();
         try (Browser browser = new Browser(port, "fr")) {
-            browser.signIn("exploitation", operatorPassword).open("/operations/queue");
+            browser.signIn("exploitation", operatorPassword).open("/operations/queue?status=deferred");
             assertThat(browser.find("tr[data-queue-id='" + queueId + "']").getText())
-                    .contains("ne-pas-repondre@caf.test", "traitement");
+                    .contains("ne-pas-repondre@caf.test", "remise", "citoyen@example.org (différé)");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-queue");
 
-            browser.find("#flush").click();
+            browser.clickThrough("#flush");
             assertThat(browser.find("[role=status]").getText())
-                    .isEqualTo("Nouvel essai immédiat pour 0 destinataire(s) différé(s).");
+                    .isEqualTo("Nouvel essai immédiat pour 1 destinataire(s) différé(s).");
 
-            browser.link(queueId).click();
+            browser.clickThrough(browser.link(queueId));
             assertThat(browser.find("h1").getText()).isEqualTo("Message " + queueId);
             assertThat(browser.find("pre.headers").getText()).contains("Subject: Votre attestation");
             assertThat(browser.find("dl.facts").getText()).contains("crm-caf", "127.0.0.1");
+            assertThat(browser.find("#recipients tr[data-status=deferred]").getText())
+                    .contains("citoyen@example.org", "différé", "451 4.7.1 Try again later");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-message");
 
-            browser.find("#retry").click();
-            assertThat(browser.find("[role=status]").getText()).startsWith("Message " + queueId + " :")
-                    .endsWith("à réessayer maintenant.");
+            browser.clickThrough("#retry");
+            assertThat(browser.find("[role=status]").getText())
+                    .isEqualTo("Message " + queueId + " : 1 destinataire(s) à réessayer maintenant.");
 
             browser.find("#delete").click();
             assertThat(browser.path()).as("the unticked box keeps the form from being sent")
                     .isEqualTo("/operations/queue/" + queueId);
             assertThat(queue.show(queueId)).isPresent();
             browser.find("#confirm-delete").click();
-            browser.find("#delete").click();
+            browser.clickThrough("#delete");
             assertThat(browser.find("[role=status]").getText()).isEqualTo("Message " + queueId + " supprimé.");
             assertThat(browser.path()).startsWith("/operations/queue");
             assertThat(browser.all("tr[data-queue-id='" + queueId + "']")).isEmpty();
@@ -213,7 +229,7 @@ class OperationsBrowserTest {
                     "sélecteur guichet2026");
             assertThat(violations(browser)).isEmpty();
 
-            browser.find("article[data-domain='" + reply + "'] button.check-dns").click();
+            browser.clickThrough("article[data-domain='" + reply + "'] button.check-dns");
             assertThat(statuses(browser, reply)).containsExactly("MX=MISSING", "SPF=MISSING", "DKIM=MISSING",
                     "DMARC=MISSING", "MTA-STS=MISSING");
             assertThat(browser.find("article[data-domain='" + reply + "'] table.checked").getText())
@@ -224,13 +240,14 @@ class OperationsBrowserTest {
             DNS.mx(reply, 10, HOSTNAME).txt(reply, "v=spf1 a:" + HOSTNAME + " -all")
                     .txt("guichet2026._domainkey." + reply, key)
                     .txt("_dmarc." + reply, "v=DMARC1; p=quarantine; rua=mailto:dmarc@caf.test");
-            browser.find("article[data-domain='" + reply + "'] button.check-dns").click();
+            browser.clickThrough("article[data-domain='" + reply + "'] button.check-dns");
             assertThat(statuses(browser, reply)).containsExactly("MX=OK", "SPF=OK", "DKIM=OK", "DMARC=OK",
                     "MTA-STS=MISSING");
             assertThat(browser.find("article[data-domain='" + reply + "'] [role=status]").getText())
                     .as("MTA-STS is recommended only").isEqualTo("Tous les enregistrements requis de " + reply
                             + " sont publiés.");
             assertThat(violations(browser)).isEmpty();
+            browser.screenshot("operations-domains");
         }
     }
 

@@ -68,6 +68,23 @@ public final class Browser implements AutoCloseable {
                 .until(d -> d.findElement(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks what sends a form or follows a link, and waits for the next page: what is found
+     * afterwards is never the page the click left.
+     */
+    public Browser clickThrough(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
+    /** {@link #clickThrough(WebElement)} on the element {@code css} selects. */
+    public Browser clickThrough(String css) {
+        return clickThrough(find(css));
+    }
+
     /** The link of that text, waited for a little. */
     public WebElement link(String text) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)

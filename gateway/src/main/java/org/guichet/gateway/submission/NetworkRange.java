@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import com.google.common.net.InetAddresses;
+
 /** An IPv4 or IPv6 network in CIDR notation, such as {@code 10.0.0.0/8} or {@code ::1/128}. */
 public record NetworkRange(InetAddress network, int prefixLength) {
 
@@ -48,8 +50,9 @@ public record NetworkRange(InetAddress network, int prefixLength) {
         return new BigInteger(1, candidate).shiftRight(shift).equals(new BigInteger(1, base).shiftRight(shift));
     }
 
+    /** As RFC 5952 writes addresses: {@code 10.1.2.0/24}, {@code 2001:db8::/32}, {@code ::1/128}. */
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + prefixLength;
+        return InetAddresses.toAddrString(network) + "/" + prefixLength;
     }
 }
