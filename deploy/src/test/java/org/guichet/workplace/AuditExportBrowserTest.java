@@ -65,6 +65,8 @@ class AuditExportBrowserTest {
             browser.signIn("auditrice", auditorPassword).open("/audit?month=2026-04&channel=direct");
             assertThat(browser.text()).contains("Export complet", "2 demandes d'usagers reçues en 2026-04");
             assertThat(browser.find("#channel option[selected]").getAttribute("value")).isEqualTo("direct");
+            assertThat(browser.find("#channel option[selected]").getText()).isEqualTo("Écrit directement à un service");
+            assertThat(browser.find("a[href*='2026-04.csv']").getAttribute("href")).contains("channel=direct");
             assertThat(browser.all("#export-addresses")).as("addresses in clear are for administrators").isEmpty();
             assertThat(browser.accessibilityViolations()).isEmpty();
 
