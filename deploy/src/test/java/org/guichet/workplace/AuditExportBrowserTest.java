@@ -99,6 +99,7 @@ class AuditExportBrowserTest {
             assertThat((String) refused.get("body")).contains("for administrators only");
             browser.driver.manage().deleteAllCookies();
             browser.signIn("admin.export", adminPassword).open("/audit?month=2026-04");
+            assertThat(browser.accessibilityViolations()).as("with the addresses checkbox").isEmpty();
             browser.find("#export-addresses").click();
             Map<String, Object> clear = download(browser, "2026-04-01", "2026-04-30");
             assertThat(clear.get("status")).isEqualTo(200L);
