@@ -100,6 +100,7 @@ class AuditPages {
         YearMonth previous = YearMonth.now(clock.withZone(reports.zone())).minusMonths(1);
         model.addAttribute("exportFrom", previous.atDay(1));
         model.addAttribute("exportTo", previous.atEndOfMonth());
+        model.addAttribute("mayExport", isAdmin(account) || has(account, "ROLE_AUDITOR"));
         model.addAttribute("mayExportAddresses", isAdmin(account));
         List<String> services = new ArrayList<>(administration.services().keySet());
         if (!services.contains("default")) {
@@ -170,8 +171,11 @@ class AuditPages {
     }
 
     private static boolean isAdmin(Authentication account) {
-        return account != null && account.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return has(account, "ROLE_ADMIN");
+    }
+
+    private static boolean has(Authentication account, String authority) {
+        return account != null && account.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {
