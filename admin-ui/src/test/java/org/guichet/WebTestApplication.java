@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.guichet.administration.LetterTemplates;
 import org.guichet.casework.Answering;
 import org.guichet.dns.DnsRecordCheck;
 import org.guichet.dns.MailDomain;
@@ -134,5 +135,10 @@ public class WebTestApplication {
                 return List.of();
             }
         };
+    }
+
+    @Bean
+    LetterTemplates letterTemplates() {
+        return List::of;
     }
 }
