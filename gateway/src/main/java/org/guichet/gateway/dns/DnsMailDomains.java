@@ -2,6 +2,7 @@ package org.guichet.gateway.dns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.guichet.dns.DnsRecordCheck;
 import org.guichet.dns.MailDomain;
@@ -27,18 +28,20 @@ public class DnsMailDomains implements MailDomains {
     private final DkimKeys keys;
     private final ReplyDomain replyDomain;
     private final String hostname;
+    private final DnsCheck configured;
 
     DnsMailDomains(DnsProperties properties, DkimKeys keys, ReplyDomain replyDomain, SmtpProperties smtp) {
         this.properties = properties;
         this.keys = keys;
         this.replyDomain = replyDomain;
         this.hostname = smtp.hostname();
+        this.configured = against(List.of());
     }
 
     @Override
     public List<MailDomain> domains() {
         List<MailDomain> domains = new ArrayList<>();
-        String reply = replyDomain.name().toLowerCase(java.util.Locale.ROOT);
+        String reply = replyDomain.name().toLowerCase(Locale.ROOT);
         domains.add(domain(reply, true));
         keys.all().stream().map(DkimKey::domain).filter(d -> !d.equals(reply)).forEach(d -> domains.add(domain(d, false)));
         return domains;
@@ -46,12 +49,12 @@ public class DnsMailDomains implements MailDomains {
 
     @Override
     public List<NeededRecord> needed(String domain) {
-        return against(properties.servers()).needed(domain);
+        return configured.needed(domain);
     }
 
     @Override
     public List<DnsRecordCheck> check(String domain) {
-        return against(properties.servers()).check(domain);
+        return configured.check(domain);
     }
 
     /** The same check asking other resolvers ({@code guichet dns check --dns-server}); the configured ones when empty. */
