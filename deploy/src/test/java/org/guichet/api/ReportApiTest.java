@@ -119,6 +119,19 @@ class ReportApiTest {
     }
 
     @Test
+    void anOptionalChannelFilter() throws Exception {
+        HttpResponse<byte[]> direct = get("/api/reports/monthly?month=2026-04&channel=direct", auth("auditor"));
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(new String(direct.body(), StandardCharsets.UTF_8)).contains("\"channel\":\"direct\"",
+                "\"received\":2");
+        assertThat(new String(get("/api/reports/monthly?month=2026-04&channel=reply", auth("auditor")).body(),
+                StandardCharsets.UTF_8)).contains("\"channel\":\"reply\"", "\"received\":0");
+        HttpResponse<byte[]> bad = get("/api/reports/monthly?month=2026-04&channel=fax", auth("auditor"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("channel 'fax' is not reply or direct");
+    }
+
+    @Test
     void badMonthIsAProblemResponse() throws Exception {
         HttpResponse<byte[]> response = get("/api/reports/monthly?month=2026-13", auth("auditor"));
         assertThat(response.statusCode()).isEqualTo(400);

@@ -93,6 +93,33 @@ class MonthlyReportsTest {
     }
 
     @Test
+    void channelFilterKeepsTheRequestsOfOneChannelInEveryFigure() {
+        // reply: A, B, G answered an official message (E's out-of-office too); direct: C, D and F written to
+        // the service, F's April follow-up among them. The noreply figures belong to the reply channel.
+        ReportRow reply = rig.reports.build(APRIL, null, Channel.REPLY, false).row(null, "month", "2026-04");
+        assertThat(reply.get("received")).isEqualTo(3L);
+        assertThat(reply.get("answered_by_person")).isEqualTo(3L);
+        assertThat(reply.get("messages_from_people")).isEqualTo(3L);
+        assertThat(reply.get("automatic_messages")).isEqualTo(1L);
+        assertThat(reply.get("noreply_rewritten")).isEqualTo(4L);
+        assertThat(reply.get("noreply_replied")).isEqualTo(2L);
+        MonthlyReport direct = rig.reports.build(APRIL, "default", Channel.DIRECT, false);
+        ReportRow month = direct.row("default", "month", "2026-04");
+        assertThat(month.get("received")).isEqualTo(2L);
+        assertThat(month.get("answered_by_person")).isEqualTo(0L);
+        assertThat(month.get("unanswered_past_commitment")).isEqualTo(2L);
+        assertThat(month.get("messages_from_people")).isEqualTo(3L);
+        assertThat(month.get("automatic_messages")).isEqualTo(0L);
+        assertThat(month.get("noreply_rewritten")).isEqualTo(0L);
+        RenderedReport csv = ReportFormat.CSV.render(direct);
+        assertThat(new String(csv.bytes(), StandardCharsets.UTF_8)).contains("# service: default\r\n# channel: direct\r\n");
+        assertThat(csv.fileName()).isEqualTo("guichet-report-2026-04-default-direct.csv");
+        assertThat(new String(ReportFormat.JSON.render(rig.reports.build(APRIL, null, false)).bytes(),
+                StandardCharsets.UTF_8)).as("unfiltered, the document is as before").doesNotContain("\"channel\"");
+        assertThatThrownBy(() -> Channel.ofNullable("fax")).hasMessage("channel 'fax' is not reply or direct");
+    }
+
+    @Test
     void perServiceAndBreakdownsByWeekdayAndHour() {
         MonthlyReport report = rig.reports.build(APRIL, null, false);
 
