@@ -18,8 +18,16 @@ import picocli.CommandLine.IFactory;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("queue", "submitter", "account", InspectCommand.NAME, "report", "audit", "export", "help",
-            "--help", "-h");
+    // The subcommands of GuichetCommand, read from its annotation, so that a new command is never taken for a server start.
+    private static final Set<String> COMMANDS = commands();
+
+    private static Set<String> commands() {
+        Set<String> names = new java.util.HashSet<>(Set.of("help", "--help", "-h"));
+        for (Class<?> command : GuichetCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+            names.add(command.getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        return Set.copyOf(names);
+    }
 
     private CommandLine() {
     }
