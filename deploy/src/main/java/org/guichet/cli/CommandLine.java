@@ -63,6 +63,8 @@ public final class CommandLine {
                     .properties("guichet.node.roles=", "guichet.database.embedded.attach=true",
                             "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.threshold.console=ERROR",
                             "logging.level.org.guichet=WARN",
+                            // The start's advice on services is for the server's log, not a command's output.
+                            "logging.level.org.guichet.administration.ServiceDirectory=ERROR",
                             // A failure that no analyzer explains is said below in one line, not as a stack trace.
                             "logging.level.org.springframework.boot.SpringApplication=" + (debug ? "ERROR" : "OFF"))
                     .properties(inspect ? new String[] {"guichet.database.embedded.throwaway=true"} : new String[0])
