@@ -18,19 +18,9 @@ import org.springframework.stereotype.Component;
  * millions of events again.
  */
 @Component
-public class LogVerification {
+public record LogVerification(EventLog events, JdbcClient jdbc, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(LogVerification.class);
-
-    private final EventLog events;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    public LogVerification(EventLog events, JdbcClient jdbc, Clock clock) {
-        this.events = events;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Verifies the whole chain now, tells {@code progress} as it goes, and records the run. */
     public VerificationRun verify(EventLog.Progress progress) {

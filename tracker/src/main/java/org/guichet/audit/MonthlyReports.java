@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * first-answer clock follows (the case's service at that message). See docs/auditor-guide.md.
  */
 @Component
-public class MonthlyReports {
+public record MonthlyReports(JdbcClient jdbc, CaseHistories histories, SlaPolicyStore policyStore,
+        ServiceCalendars calendars, LogVerification verification, AuditProperties properties, Clock clock) {
 
     /** {@code breakdown} of the rows covering the whole month. */
     public static final String MONTH = "month";
@@ -35,25 +36,6 @@ public class MonthlyReports {
     public static final String WEEKDAY = "weekday";
     /** {@code breakdown} of the rows per hour of receipt, 0 … 23. */
     public static final String HOUR = "hour";
-
-    private final JdbcClient jdbc;
-    private final CaseHistories histories;
-    private final SlaPolicyStore policyStore;
-    private final ServiceCalendars calendars;
-    private final LogVerification verification;
-    private final AuditProperties properties;
-    private final Clock clock;
-
-    public MonthlyReports(JdbcClient jdbc, CaseHistories histories, SlaPolicyStore policyStore,
-            ServiceCalendars calendars, LogVerification verification, AuditProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.histories = histories;
-        this.policyStore = policyStore;
-        this.calendars = calendars;
-        this.verification = verification;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The zone months are read in. */
     public ZoneId zone() {

@@ -14,19 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Computes a case's {@link CaseStanding} from its event log, as every SLA figure is. */
 @Component
-public class CaseStandings {
-
-    private final CaseHistories histories;
-    private final SlaPolicyStore policies;
-    private final ServiceCalendars calendars;
-    private final Clock clock;
-
-    public CaseStandings(CaseHistories histories, SlaPolicyStore policies, ServiceCalendars calendars, Clock clock) {
-        this.histories = histories;
-        this.policies = policies;
-        this.calendars = calendars;
-        this.clock = clock;
-    }
+public record CaseStandings(CaseHistories histories, SlaPolicyStore policies, ServiceCalendars calendars, Clock clock) {
 
     public Optional<CaseStanding> of(long caseId) {
         Instant now = clock.instant();

@@ -28,22 +28,8 @@ import org.springframework.stereotype.Component;
  * event log, the policy versions and the calendars, as the monthly reports are.
  */
 @Component
-public class ServiceSupervision {
-
-    private final JdbcClient jdbc;
-    private final CaseHistories histories;
-    private final SlaPolicyStore policies;
-    private final ServiceCalendars calendars;
-    private final Clock clock;
-
-    public ServiceSupervision(JdbcClient jdbc, CaseHistories histories, SlaPolicyStore policies,
-            ServiceCalendars calendars, Clock clock) {
-        this.jdbc = jdbc;
-        this.histories = histories;
-        this.policies = policies;
-        this.calendars = calendars;
-        this.clock = clock;
-    }
+public record ServiceSupervision(JdbcClient jdbc, CaseHistories histories, SlaPolicyStore policies,
+        ServiceCalendars calendars, Clock clock) {
 
     public Backlog backlog(long serviceId) {
         return jdbc.sql("""

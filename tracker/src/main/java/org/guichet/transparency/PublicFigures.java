@@ -20,20 +20,10 @@ import org.guichet.calendar.BusinessCalendars;
  * citizens and the press understand, and nothing about anyone (no address, subject or text
  * is in the report to begin with; small counts are withheld here).
  */
-public class PublicFigures {
+public record PublicFigures(AdministrationProperties administration, BusinessCalendars calendars, int minimumCount) {
 
     /** A week without public holidays in any supported set: Monday 5 to Sunday 11 January 2026. */
     private static final LocalDate ORDINARY_MONDAY = LocalDate.of(2026, 1, 5);
-
-    private final AdministrationProperties administration;
-    private final BusinessCalendars calendars;
-    private final int minimumCount;
-
-    public PublicFigures(AdministrationProperties administration, BusinessCalendars calendars, int minimumCount) {
-        this.administration = administration;
-        this.calendars = calendars;
-        this.minimumCount = minimumCount;
-    }
 
     /** The services' figures of the report's month, in the report's order of services. */
     public List<ServiceMonth> of(MonthlyReport report) {

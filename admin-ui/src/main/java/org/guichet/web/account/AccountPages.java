@@ -28,19 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class AccountPages {
-
-    private final WebAccounts accounts;
-    private final AccountService service;
-    private final Services services;
-    private final MessageSource messages;
-
-    AccountPages(WebAccounts accounts, AccountService service, Services services, MessageSource messages) {
-        this.accounts = accounts;
-        this.service = service;
-        this.services = services;
-        this.messages = messages;
-    }
+record AccountPages(WebAccounts accounts, AccountService service, Services services, MessageSource messages) {
 
     /** One row of the page. */
     record Row(String username, Set<WebRole> roles, List<String> services, boolean enabled) {

@@ -31,17 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class CalendarPages {
-
-    private final BusinessCalendars calendars;
-    private final ServiceSettings services;
-    private final Clock clock;
-
-    CalendarPages(BusinessCalendars calendars, ServiceSettings services, Clock clock) {
-        this.calendars = calendars;
-        this.services = services;
-        this.clock = clock;
-    }
+record CalendarPages(BusinessCalendars calendars, ServiceSettings services, Clock clock) {
 
     /** One calendar for one year. */
     record CalendarYearView(String name, String zone, List<Day> week, List<String> holidaySets, List<Holiday> holidays,

@@ -33,17 +33,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 @ConditionalOnRole(Role.WEB)
 @RequestMapping("/admin/services")
-class ServicePages {
-
-    private final ServiceSettings services;
-    private final AdministrationProperties administration;
-    private final Flash flash;
-
-    ServicePages(ServiceSettings services, AdministrationProperties administration, Flash flash) {
-        this.services = services;
-        this.administration = administration;
-        this.flash = flash;
-    }
+record ServicePages(ServiceSettings services, AdministrationProperties administration, Flash flash) {
 
     @GetMapping
     String list(Model model) {

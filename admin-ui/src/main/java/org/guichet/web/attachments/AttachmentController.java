@@ -29,15 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnRole(Role.WEB)
-class AttachmentController {
-
-    private final Attachments attachments;
-    private final CaseAccess access;
-
-    AttachmentController(Attachments attachments, CaseAccess access) {
-        this.attachments = attachments;
-        this.access = access;
-    }
+record AttachmentController(Attachments attachments, CaseAccess access) {
 
     @GetMapping("/api/cases/{reference}/attachments")
     List<AttachmentView> ofCase(@PathVariable String reference, Authentication person) {

@@ -54,27 +54,13 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @ConditionalOnRole(Role.WEB)
 @RequestMapping("/audit")
-class AuditPages {
+record AuditPages(MonthlyReports reports, AdministrationProperties administration, Checkpoints checkpoints,
+        PeriodExport export, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPages.class);
 
     /** JSON lines, one object a line. */
     static final String NDJSON = "application/x-ndjson";
-
-    private final MonthlyReports reports;
-    private final AdministrationProperties administration;
-    private final Checkpoints checkpoints;
-    private final PeriodExport export;
-    private final Clock clock;
-
-    AuditPages(MonthlyReports reports, AdministrationProperties administration, Checkpoints checkpoints,
-            PeriodExport export, Clock clock) {
-        this.reports = reports;
-        this.export = export;
-        this.administration = administration;
-        this.checkpoints = checkpoints;
-        this.clock = clock;
-    }
 
     @GetMapping
     String report(@RequestParam(required = false) String month, @RequestParam(required = false) String service,

@@ -31,15 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnRole(Role.WEB)
 @RequestMapping("/api/cases/{reference}")
-class CaseActionsController {
-
-    private final CaseAccess access;
-    private final CaseLifecycle lifecycle;
-
-    CaseActionsController(CaseAccess access, CaseLifecycle lifecycle) {
-        this.access = access;
-        this.lifecycle = lifecycle;
-    }
+record CaseActionsController(CaseAccess access, CaseLifecycle lifecycle) {
 
     @PostMapping("/status")
     CaseState status(@PathVariable String reference, @RequestBody StatusBody body, Authentication person) {

@@ -17,19 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts a case together as agents see it, for the REST API and the pages alike. */
 @Component
-class CaseViews {
-
-    private final Casework casework;
-    private final EventLog events;
-    private final AgentAnswers answers;
-    private final JdbcClient jdbc;
-
-    CaseViews(Casework casework, EventLog events, AgentAnswers answers, JdbcClient jdbc) {
-        this.casework = casework;
-        this.events = events;
-        this.answers = answers;
-        this.jdbc = jdbc;
-    }
+record CaseViews(Casework casework, EventLog events, AgentAnswers answers, JdbcClient jdbc) {
 
     CaseView of(Case found) {
         Map<Long, RecordedAnswer> byMessage = answers.answers(found.id()).stream()

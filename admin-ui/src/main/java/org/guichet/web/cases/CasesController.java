@@ -36,22 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnRole(Role.WEB)
 @RequestMapping("/api/cases")
-class CasesController {
-
-    private final CaseListing listing;
-    private final Answering answering;
-    private final CaseAccess access;
-    private final CaseLifecycle lifecycle;
-    private final CaseViews views;
-
-    CasesController(CaseListing listing, Answering answering, CaseAccess access, CaseLifecycle lifecycle,
-            CaseViews views) {
-        this.listing = listing;
-        this.answering = answering;
-        this.access = access;
-        this.lifecycle = lifecycle;
-        this.views = views;
-    }
+record CasesController(CaseListing listing, Answering answering, CaseAccess access, CaseLifecycle lifecycle,
+        CaseViews views) {
 
     /** Escalated first, then newest first; {@code total} counts every matching case, whatever the page size. */
     @GetMapping

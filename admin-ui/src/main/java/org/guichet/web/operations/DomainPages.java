@@ -23,15 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class DomainPages {
-
-    private final MailDomains domains;
-    private final PageTexts texts;
-
-    DomainPages(MailDomains domains, PageTexts texts) {
-        this.domains = domains;
-        this.texts = texts;
-    }
+record DomainPages(MailDomains domains, PageTexts texts) {
 
     /**
      * One domain on the page: its records, and when it was just checked, what DNS answered.

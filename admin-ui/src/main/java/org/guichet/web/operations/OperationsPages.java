@@ -13,17 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** {@code /operations}: the queue's depth by state, and the way to the other operations pages. */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class OperationsPages {
-
-    private final QueueOperations queue;
-    private final Submitters submitters;
-    private final MailDomains domains;
-
-    OperationsPages(QueueOperations queue, Submitters submitters, MailDomains domains) {
-        this.queue = queue;
-        this.submitters = submitters;
-        this.domains = domains;
-    }
+record OperationsPages(QueueOperations queue, Submitters submitters, MailDomains domains) {
 
     @GetMapping("/operations")
     String overview(Model model) {

@@ -25,19 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class QueuePages {
+record QueuePages(QueueOperations queue, PageTexts texts) {
 
     /** The recipient states a list can be filtered on. */
     static final List<String> STATUSES = List.of("queued", "deferred", "delivered", "bounced", "expired");
     static final int LIMIT = 500;
-
-    private final QueueOperations queue;
-    private final PageTexts texts;
-
-    QueuePages(QueueOperations queue, PageTexts texts) {
-        this.queue = queue;
-        this.texts = texts;
-    }
 
     @GetMapping("/operations/queue")
     String list(@RequestParam(required = false) String status, Model model) {

@@ -25,15 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class SubmitterPages {
-
-    private final Submitters submitters;
-    private final PageTexts texts;
-
-    SubmitterPages(Submitters submitters, PageTexts texts) {
-        this.submitters = submitters;
-        this.texts = texts;
-    }
+record SubmitterPages(Submitters submitters, PageTexts texts) {
 
     /** What the add form was given, shown again when it is refused. */
     record Form(String username, String description, String networks) {

@@ -42,30 +42,12 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
-class SupervisionPages {
+record SupervisionPages(ServiceSupervision supervision, Services services, CaseAccess access, CaseListing listing,
+        CaseLifecycle lifecycle, Caseworkers caseworkers, MessageSource messages) {
 
     static final int WEEKS = 8;
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
-
-    private final ServiceSupervision supervision;
-    private final Services services;
-    private final CaseAccess access;
-    private final CaseListing listing;
-    private final CaseLifecycle lifecycle;
-    private final Caseworkers caseworkers;
-    private final MessageSource messages;
-
-    SupervisionPages(ServiceSupervision supervision, Services services, CaseAccess access, CaseListing listing,
-            CaseLifecycle lifecycle, Caseworkers caseworkers, MessageSource messages) {
-        this.supervision = supervision;
-        this.services = services;
-        this.access = access;
-        this.listing = listing;
-        this.lifecycle = lifecycle;
-        this.caseworkers = caseworkers;
-        this.messages = messages;
-    }
 
     @GetMapping("/supervision")
     String page(@RequestParam(required = false) String service, Authentication person, Model model) {

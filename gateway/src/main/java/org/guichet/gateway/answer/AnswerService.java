@@ -35,25 +35,13 @@ import org.slf4j.LoggerFactory;
  * sends it again), but never records an answer that was not sent, and the time recorded is
  * the moment the gateway took charge of the answer (RFC 5321 §6.1).
  */
-public class AnswerService implements Answering {
+public record AnswerService(Casework casework, AgentAnswers answers, ServiceMailboxes services, CaseLetters letters) implements Answering {
 
     /** Longest answer accepted, in characters. */
     public static final int MAX_TEXT = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
     private static final Pattern ANSWER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-
-    private final Casework casework;
-    private final AgentAnswers answers;
-    private final ServiceMailboxes services;
-    private final CaseLetters letters;
-
-    public AnswerService(Casework casework, AgentAnswers answers, ServiceMailboxes services, CaseLetters letters) {
-        this.casework = casework;
-        this.answers = answers;
-        this.services = services;
-        this.letters = letters;
-    }
 
     @Override
     public AnswerReceipt answer(AnswerRequest request) throws AnswerRefusedException, SpoolUnavailableException {

@@ -25,23 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that keep the citizen's mail client threading them (RFC 5322 §3.6.4), queued on the spool,
  * with the time the gateway took charge of them (RFC 5321 §6.1).
  */
-public class CaseLetters {
+public record CaseLetters(CaseReplyPath replyPath, AnswerComposer composer, Spool spool, JdbcClient jdbc, Clock clock) {
 
     private static final SecureRandom random = new SecureRandom();
-
-    private final CaseReplyPath replyPath;
-    private final AnswerComposer composer;
-    private final Spool spool;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    public CaseLetters(CaseReplyPath replyPath, AnswerComposer composer, Spool spool, JdbcClient jdbc, Clock clock) {
-        this.replyPath = replyPath;
-        this.composer = composer;
-        this.spool = spool;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * Where a new letter of {@code service} sits in the case's placement.

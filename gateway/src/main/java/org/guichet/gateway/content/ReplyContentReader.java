@@ -1,20 +1,8 @@
 package org.guichet.gateway.content;
 
 /** Reads a citizen's raw message into the texts a case shows. Never throws on bad input. */
-public final class ReplyContentReader {
-
-    private final ReplyBodyReader bodies;
-    private final HtmlText htmlText;
-    private final VisibleReplyText visibleReplyText;
-    private final HtmlSanitiser sanitiser;
-
-    public ReplyContentReader(ReplyBodyReader bodies, HtmlText htmlText, VisibleReplyText visibleReplyText,
-            HtmlSanitiser sanitiser) {
-        this.bodies = bodies;
-        this.htmlText = htmlText;
-        this.visibleReplyText = visibleReplyText;
-        this.sanitiser = sanitiser;
-    }
+public record ReplyContentReader(ReplyBodyReader bodies, HtmlText htmlText, VisibleReplyText visibleReplyText,
+        HtmlSanitiser sanitiser) {
 
     /** A reader with the default parts. */
     public static ReplyContentReader standard() {

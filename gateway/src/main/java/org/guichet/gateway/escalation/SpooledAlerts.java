@@ -12,17 +12,7 @@ import org.guichet.gateway.spool.SpoolUnavailableException;
  * Sends supervisors' notices through the spool, like any mail Guichet writes itself: the
  * pipeline signs it (DKIM, with the sender domain's key) and the relay delivers and retries it.
  */
-final class SpooledAlerts implements EscalationNotifier {
-
-    private final Spool spool;
-    private final SupervisorAlert alert;
-    private final Clock clock;
-
-    SpooledAlerts(Spool spool, SupervisorAlert alert, Clock clock) {
-        this.spool = spool;
-        this.alert = alert;
-        this.clock = clock;
-    }
+record SpooledAlerts(Spool spool, SupervisorAlert alert, Clock clock) implements EscalationNotifier {
 
     @Override
     public String send(EscalationNotice notice) {

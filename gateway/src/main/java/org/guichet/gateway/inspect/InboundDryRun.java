@@ -31,26 +31,12 @@ import org.guichet.gateway.token.ReplyTokenVerifier;
  * ({@link CaseThreading#preview}, read-only), and the visible reply text. Nothing is written: the
  * case, its message and its events exist only once the inbound listener has taken the mail.
  */
-public final class InboundDryRun {
+public record InboundDryRun(CaseThreading threading, ReplyTokenVerifier tokens, Authenticator authenticator,
+        ReplyContentReader content, Clock clock) {
 
     /** Stands for the spool queue id a message file does not have. */
     private static final String NO_QUEUE = "inspect";
     private static final Session SESSION = Session.getInstance(new Properties());
-
-    private final CaseThreading threading;
-    private final ReplyTokenVerifier tokens;
-    private final Authenticator authenticator;
-    private final ReplyContentReader content;
-    private final Clock clock;
-
-    public InboundDryRun(CaseThreading threading, ReplyTokenVerifier tokens, Authenticator authenticator,
-            ReplyContentReader content, Clock clock) {
-        this.threading = threading;
-        this.tokens = tokens;
-        this.authenticator = authenticator;
-        this.content = content;
-        this.clock = clock;
-    }
 
     /** Reads a message's headers, for {@link InboundEnvelope#of}. */
     public static MimeMessage parse(byte[] raw) {

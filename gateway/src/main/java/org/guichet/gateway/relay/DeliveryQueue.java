@@ -14,15 +14,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * node's lease runs out and another node claims the row. Delivery is at least once: every
  * attempt leaves a {@code delivery_attempt} row, so a duplicate can be seen.
  */
-class DeliveryQueue {
-
-    private final JdbcClient jdbc;
-    private final TransactionOperations transactions;
-
-    DeliveryQueue(JdbcClient jdbc, TransactionOperations transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
+record DeliveryQueue(JdbcClient jdbc, TransactionOperations transactions) {
 
     /** Leases up to {@code limit} due recipients to {@code node} until {@code now + lease}, oldest due first. */
     List<Claim> claim(String node, Instant now, Duration lease, int limit) {
