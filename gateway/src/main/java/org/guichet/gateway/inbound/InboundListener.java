@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import org.guichet.gateway.smtp.AuthPolicy;
 import org.guichet.gateway.smtp.SmtpListener;
 import org.guichet.gateway.smtp.SmtpProperties;
+import org.guichet.gateway.smtp.DataLimits;
 import org.guichet.gateway.smtp.SmtpServerFactory;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.node.ConditionalOnRole;
@@ -43,12 +44,12 @@ class InboundListener extends SmtpListener {
                 .description("RCPT refused by the inbound listener (unknown address or bad syntax)")
                 .register(meters);
         RefusedRecipients refusals = new RefusedRecipients(inbound.invalidRecipients());
-        long maxSize = smtp.maxMessageSize().toBytes();
+        DataLimits limits = factory.dataLimits();
         // No authentication factory: EHLO offers no AUTH and AUTH is answered 502, TLS or not.
         return factory.create("inbound", smtp.inboundPort(), smtp.inbound().bindAddress(),
-                context -> new InboundSession(context, addresses, refusals, spool, maxSize, smtp.maxRecipients(),
+                context -> new InboundSession(context, addresses, refusals, spool, limits, smtp.maxRecipients(),
                         acceptance, refused),
-                Optional.empty(), new AuthPolicy(false));
+                Optional.empty(), new AuthPolicy(false), client -> false);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import org.apache.mailet.Attribute;
 import org.guichet.gateway.message.InboundMessage;
+import org.guichet.gateway.smtp.DataLimits;
 import org.guichet.gateway.smtp.MailTransaction;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.token.ReplyToken;
@@ -35,8 +36,8 @@ final class InboundSession extends MailTransaction {
     private final Map<String, InboundMessage.ReplyAddress> replyAddresses = new HashMap<>();
 
     InboundSession(MessageContext context, InboundAddresses addresses, RefusedRecipients refusals, Spool spool,
-            long maxSize, int maxRecipients, Timer acceptance, Counter refusedCount) {
-        super(context, spool, maxSize, maxRecipients, acceptance);
+            DataLimits limits, int maxRecipients, Timer acceptance, Counter refusedCount) {
+        super(context, spool, limits, maxRecipients, acceptance);
         this.addresses = addresses;
         this.refusals = refusals;
         this.refusedCount = refusedCount;

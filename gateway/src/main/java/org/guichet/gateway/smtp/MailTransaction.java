@@ -30,16 +30,17 @@ public abstract class MailTransaction implements MessageHandler {
 
     protected final MessageContext context;
     private final Spool spool;
-    private final long maxSize;
+    private final DataLimits limits;
     private final int maxRecipients;
     private final Timer acceptance;
     private final List<String> recipients = new ArrayList<>();
     private String sender;
 
-    protected MailTransaction(MessageContext context, Spool spool, long maxSize, int maxRecipients, Timer acceptance) {
+    protected MailTransaction(MessageContext context, Spool spool, DataLimits limits, int maxRecipients,
+            Timer acceptance) {
         this.context = context;
         this.spool = spool;
-        this.maxSize = maxSize;
+        this.limits = limits;
         this.maxRecipients = maxRecipients;
         this.acceptance = acceptance;
     }
@@ -97,11 +98,10 @@ public abstract class MailTransaction implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        byte[] raw = MessageData.read(data, maxSize);
-        Timer.Sample sample = Timer.start();
         Envelope envelope = new Envelope(sender, recipients, clientAddress().getHostAddress(),
                 context.getHelo().orElse(null), submitter().orElse(null));
-        try {
+        try (ReceivedData raw = MessageData.read(data, limits)) {
+            Timer.Sample sample = Timer.start();
             String queueId = spool.accept(envelope, raw, processor(), attributes(envelope.recipients()));
             sample.stop(acceptance);
             return "2.0.0 Ok: queued as " + queueId;
@@ -109,6 +109,9 @@ public abstract class MailTransaction implements MessageHandler {
             log.warn("reject: DATA from {}: 451 4.3.0 spool unavailable: {}", envelope.clientAddress(),
                     e.getMessage());
             throw new RejectException(451, "4.3.0 Temporary failure, message not accepted; try again later");
+        } catch (RejectException e) {
+            log.info("reject: DATA from {}: {}", envelope.clientAddress(), e.getErrorResponse());
+            throw e;
         }
     }
 

@@ -51,6 +51,9 @@ public abstract class SmtpListener implements SmartLifecycle {
     @Override
     public void stop() {
         server.stop();
+        if (server.getSessionHandler() instanceof SessionLimits limits) {
+            limits.stop();
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnections most concurrent sessions per listener
  * @param timeout        idle time after which a session is closed
  * @param tls            key store for STARTTLS; STARTTLS is offered only when set
+ * @param limits         what one client, one session and one message may take of a listener
  */
 @ConfigurationProperties("guichet.smtp")
 public record SmtpProperties(
@@ -30,7 +31,8 @@ public record SmtpProperties(
         @DefaultValue("1000") int maxRecipients,
         @DefaultValue("500") int maxConnections,
         @DefaultValue("5m") Duration timeout,
-        @DefaultValue Tls tls) {
+        @DefaultValue Tls tls,
+        @DefaultValue Limits limits) {
 
     static final int SUBMISSION_PORT = 2525;
     static final int INBOUND_PORT = 2526;
@@ -38,6 +40,10 @@ public record SmtpProperties(
     public SmtpProperties {
         if (hostname == null || hostname.isBlank()) {
             hostname = localHostName();
+        }
+        if (limits == null) {
+            limits = new Limits(50, Duration.ofMinutes(15), DataSize.ofKilobytes(256), 1000, 10_000,
+                    DataSize.ofMegabytes(1), null);
         }
     }
 
@@ -74,5 +80,29 @@ public record SmtpProperties(
         public boolean enabled() {
             return keyStore != null;
         }
+    }
+
+    /**
+     * @param connectionsPerAddress most concurrent sessions from one client address on a listener
+     *                              ({@code 421 4.7.0} past it); the networks the submission
+     *                              listener allows are not counted
+     * @param sessionDuration       longest a session may last, busy or not ({@code 421 4.4.2})
+     * @param headerSize            largest header section of a message ({@code 552 5.3.4})
+     * @param headerFields          most header fields in a message ({@code 552 5.3.4})
+     * @param lineLength            longest line of a message, CRLF excluded ({@code 554 5.6.0});
+     *                              RFC 5322 §2.1.1 asks 998, senders are not all so careful
+     * @param memoryThreshold       size past which a message being received waits in a file
+     *                              instead of memory
+     * @param dataFolder            folder of those files (owner-only, removed once spooled);
+     *                              {@code <home>/tmp} when unset
+     */
+    public record Limits(
+            @DefaultValue("50") int connectionsPerAddress,
+            @DefaultValue("15m") Duration sessionDuration,
+            @DefaultValue("256KB") DataSize headerSize,
+            @DefaultValue("1000") int headerFields,
+            @DefaultValue("10000") int lineLength,
+            @DefaultValue("1MB") DataSize memoryThreshold,
+            Path dataFolder) {
     }
 }

@@ -4,15 +4,18 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import org.guichet.node.HomeFolder;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.MessageHandlerFactory;
 import org.subethamail.smtp.internal.server.CommandRegistry;
@@ -27,13 +30,27 @@ import org.springframework.stereotype.Component;
 public class SmtpServerFactory {
 
     private final SmtpProperties properties;
+    private final Path dataFolder;
 
-    public SmtpServerFactory(SmtpProperties properties) {
+    public SmtpServerFactory(SmtpProperties properties, HomeFolder home) {
         this.properties = properties;
+        Path configured = properties.limits().dataFolder();
+        this.dataFolder = configured != null ? configured : home.resolve("tmp");
     }
 
+    /** What one message's DATA may be on either listener. */
+    public DataLimits dataLimits() {
+        SmtpProperties.Limits limits = properties.limits();
+        return new DataLimits(properties.maxMessageSize().toBytes(), limits.headerSize().toBytes(),
+                limits.headerFields(), limits.lineLength(), limits.memoryThreshold().toBytes(), dataFolder);
+    }
+
+    /**
+     * @param trusted client addresses not counted against the per-address session limit
+     */
     public SMTPServer create(String name, int port, String bindAddress, MessageHandlerFactory handlers,
-            Optional<AuthenticationHandlerFactory> authentication, AuthPolicy authPolicy) {
+            Optional<AuthenticationHandlerFactory> authentication, AuthPolicy authPolicy,
+            Predicate<InetAddress> trusted) {
         // One virtual thread per session: many idle clients cost no platform threads.
         ExecutorService sessions = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-", 0).factory());
         SMTPServer.Builder builder = SMTPServer.port(port)
@@ -45,6 +62,8 @@ public class SmtpServerFactory {
                 .maxConnections(properties.maxConnections())
                 .connectionTimeout((int) properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .executorService(sessions)
+                .sessionHandler(new SessionLimits(name, properties.limits().connectionsPerAddress(),
+                        properties.limits().sessionDuration(), trusted))
                 .insertReceivedHeaders(true)
                 .serverThreadName(name + "-listener");
         if (bindAddress != null && !bindAddress.isBlank()) {

@@ -32,7 +32,7 @@ class SubmissionListener extends SmtpListener {
 
     private static SMTPServer server(SmtpServerFactory factory, SmtpProperties smtp, SubmissionProperties submission,
             SubmissionPolicy policy, Spool spool, Timer acceptance) {
-        long maxSize = smtp.maxMessageSize().toBytes();
+        DataLimits limits = factory.dataLimits();
         EasyAuthenticationHandlerFactory authentication = new EasyAuthenticationHandlerFactory(
                 (username, password, context) -> {
                     InetAddress client = ((InetSocketAddress) context.getRemoteAddress()).getAddress();
@@ -43,7 +43,8 @@ class SubmissionListener extends SmtpListener {
                     }
                 });
         return factory.create("submission", smtp.submissionPort(), smtp.submission().bindAddress(),
-                context -> new SubmissionSession(context, policy, spool, maxSize, smtp.maxRecipients(), acceptance),
-                Optional.of(authentication), new AuthPolicy(submission.allowPlaintextAuthOnLoopback()));
+                context -> new SubmissionSession(context, policy, spool, limits, smtp.maxRecipients(), acceptance),
+                Optional.of(authentication), new AuthPolicy(submission.allowPlaintextAuthOnLoopback()),
+                policy::allowListed);
     }
 }

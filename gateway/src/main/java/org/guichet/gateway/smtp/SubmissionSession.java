@@ -18,9 +18,9 @@ final class SubmissionSession extends MailTransaction {
 
     private final SubmissionPolicy policy;
 
-    SubmissionSession(MessageContext context, SubmissionPolicy policy, Spool spool, long maxSize, int maxRecipients,
+    SubmissionSession(MessageContext context, SubmissionPolicy policy, Spool spool, DataLimits limits, int maxRecipients,
             Timer acceptance) {
-        super(context, spool, maxSize, maxRecipients, acceptance);
+        super(context, spool, limits, maxRecipients, acceptance);
         this.policy = policy;
     }
 

@@ -1,5 +1,7 @@
 package org.guichet.gateway.spool;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -74,10 +76,16 @@ public class PostgresSpool implements Spool, DisposableBean {
     @Override
     public String accept(Envelope envelope, byte[] raw, String processor, List<Attribute> attributes)
             throws SpoolUnavailableException {
+        return accept(envelope, MessageContent.of(raw), processor, attributes);
+    }
+
+    @Override
+    public String accept(Envelope envelope, MessageContent content, String processor, List<Attribute> attributes)
+            throws SpoolUnavailableException {
         if (processor == null || processor.isBlank() || processor.length() > 64) {
             throw new IllegalArgumentException("processor name must be 1 to 64 characters: " + processor);
         }
-        Pending pending = new Pending(envelope, raw, processor, MailAttributes.toJson(attributes),
+        Pending pending = new Pending(envelope, content, processor, MailAttributes.toJson(attributes),
                 new CompletableFuture<>());
         if (!running) {
             throw new SpoolUnavailableException("spool is shutting down", null);
@@ -121,6 +129,7 @@ public class PostgresSpool implements Spool, DisposableBean {
     private void commit(List<Pending> batch) {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>(batch.size());
+        List<InputStream> streams = new ArrayList<>(batch.size());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -135,8 +144,11 @@ public class PostgresSpool implements Spool, DisposableBean {
                     insert.setString(5, envelope.clientAddress());
                     insert.setString(6, envelope.helo());
                     insert.setString(7, envelope.submitter());
-                    insert.setInt(8, pending.raw().length);
-                    insert.setBytes(9, pending.raw());
+                    MessageContent content = pending.content();
+                    InputStream raw = content.open();
+                    streams.add(raw);
+                    insert.setInt(8, Math.toIntExact(content.size()));
+                    insert.setBinaryStream(9, raw, Math.toIntExact(content.size()));
                     insert.setString(10, pending.processor());
                     insert.setString(11, pending.attributes());
                     insert.addBatch();
@@ -147,18 +159,20 @@ public class PostgresSpool implements Spool, DisposableBean {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException | RuntimeException | AssertionError e) {
+        } catch (SQLException | IOException | RuntimeException | AssertionError e) {
             // The committer must outlive any failure of the database or its driver: the
             // sessions waiting on this batch get 451 and the next batch tries afresh.
             log.warn("spool commit of {} message(s) failed: {}", batch.size(), e.toString());
             batch.forEach(p -> p.result().completeExceptionally(e));
             return;
+        } finally {
+            streams.forEach(PostgresSpool::close);
         }
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
             Envelope envelope = pending.envelope();
             log.info("queue {}: from=<{}> size={} nrcpt={} client={}{}{} (queued)", ids.get(i), envelope.sender(),
-                    pending.raw().length, envelope.recipients().size(), envelope.clientAddress(),
+                    pending.content().size(), envelope.recipients().size(), envelope.clientAddress(),
                     envelope.submitter() == null ? "" : " sasl_username=" + envelope.submitter(),
                     ROOT.equals(pending.processor()) ? "" : " processor=" + pending.processor());
             pending.result().complete(ids.get(i));
@@ -174,7 +188,15 @@ public class PostgresSpool implements Spool, DisposableBean {
         committer.join(5_000);
     }
 
-    private record Pending(Envelope envelope, byte[] raw, String processor, String attributes,
+    private static void close(InputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            log.debug("closing a spooled message's stream: {}", e.toString());
+        }
+    }
+
+    private record Pending(Envelope envelope, MessageContent content, String processor, String attributes,
             CompletableFuture<String> result) {
     }
 }

@@ -1,5 +1,6 @@
 package org.guichet.gateway.spool;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.apache.mailet.Attribute;
@@ -39,5 +40,18 @@ public interface Spool {
             throw new UnsupportedOperationException(getClass().getName() + " keeps no mail attributes");
         }
         return accept(envelope, raw, processor);
+    }
+
+    /**
+     * Same as {@link #accept(Envelope, byte[], String, List)}, for content that may wait in a
+     * file (a large message read from SMTP DATA); the spool reads it while it commits.
+     */
+    default String accept(Envelope envelope, MessageContent content, String processor, List<Attribute> attributes)
+            throws SpoolUnavailableException {
+        try {
+            return accept(envelope, content.bytes(), processor, attributes);
+        } catch (IOException e) {
+            throw new SpoolUnavailableException("cannot read the message content: " + e.getMessage(), e);
+        }
     }
 }

@@ -16,7 +16,7 @@ class AuthenticationConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
-                    DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
+                    DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null, null))
             .withBean(Clock.class, Clock::systemUTC)
             .withUserConfiguration(AuthenticationConfiguration.class);
 

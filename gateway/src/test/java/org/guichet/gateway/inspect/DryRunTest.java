@@ -142,7 +142,7 @@ class DryRunTest {
                 List.of(Domain.of("reponse.caf.fr")), new MailAddress("postmaster@reponse.caf.fr"));
         SmtpProperties smtp = new SmtpProperties("mx.caf.fr", new SmtpProperties.Listener(null, null),
                 new SmtpProperties.Listener(null, null), DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5),
-                new SmtpProperties.Tls(null, null, "PKCS12"));
+                new SmtpProperties.Tls(null, null, "PKCS12"), null);
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of()));
         container = MailetContainer.configured(new PipelineProperties(pipeline.toString(), "CAF", null), context,

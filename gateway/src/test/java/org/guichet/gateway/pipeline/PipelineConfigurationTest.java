@@ -37,7 +37,7 @@ class PipelineConfigurationTest {
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withBean(SmtpProperties.class, () -> new SmtpProperties("mx.guichet.test", null, null,
-                        DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null))
+                        DataSize.ofMegabytes(25), 1000, 500, Duration.ofMinutes(5), null, null))
                 .withBean(GuichetServices.class, () -> TestPipelines.application().getBean(GuichetServices.class))
                 .withUserConfiguration(NodeSettings.class, PipelineConfiguration.class);
     }

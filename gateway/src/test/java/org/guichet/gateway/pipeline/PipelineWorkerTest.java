@@ -53,7 +53,7 @@ class PipelineWorkerTest {
     private MailetContainer defaultPipeline() {
         PipelineProperties properties = new PipelineProperties("classpath:pipeline.xml", "CAF de l'Hérault", null);
         SmtpProperties smtp = new SmtpProperties("mx.guichet.test", null, null, DataSize.ofMegabytes(25), 1000, 500,
-                Duration.ofMinutes(5), null);
+                Duration.ofMinutes(5), null, null);
         return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()), properties.config()),
                 TestPipelines.domainContext(), PipelineConfiguration.placeholders(
                         TestPipelines.environment(Map.of("guichet.node.reply-domain", "reponse.caf.fr")), properties, smtp));

@@ -31,7 +31,13 @@ public final class SmtpDialog implements AutoCloseable {
     private static final Pattern QUEUED = Pattern.compile("^250 2\\.0\\.0 Ok: queued as ([0-9A-F]+)$");
 
     public SmtpDialog(int port) throws IOException {
+        this("127.0.0.1", port);
+    }
+
+    /** A session to loopback {@code port} from the loopback address {@code local} (any of 127.0.0.0/8). */
+    public SmtpDialog(String local, int port) throws IOException {
         socket = new Socket();
+        socket.bind(new InetSocketAddress(local, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(15_000);
         in = new BufferedInputStream(socket.getInputStream());
@@ -54,6 +60,11 @@ public final class SmtpDialog implements AutoCloseable {
                 return reply.toString();
             }
         }
+    }
+
+    /** The reply already waiting, or null when the server has said nothing yet. */
+    public String readyReply() throws IOException {
+        return in.available() > 0 ? reply() : null;
     }
 
     /** A session on loopback {@code port} past the greeting and {@code EHLO client}, whatever they answered. */
