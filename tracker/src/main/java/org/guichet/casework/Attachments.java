@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.guichet.storage.AdvisoryLock;
+import org.guichet.storage.StoredText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,9 +120,9 @@ public class Attachments {
                                                              stored_at, refused_reason)
                                 values (:message, :position, :name, :declared, :detected, :inline, :contentId, :size,
                                         :sha256, :content, :storedAt, :reason)""")
-                        .param("message", messageId).param("position", position).param("name", file.fileName())
-                        .param("declared", file.declaredType()).param("detected", file.detectedType())
-                        .param("inline", file.inline()).param("contentId", file.contentId())
+                        .param("message", messageId).param("position", position).param("name", StoredText.of(file.fileName()))
+                        .param("declared", StoredText.of(file.declaredType())).param("detected", file.detectedType())
+                        .param("inline", file.inline()).param("contentId", StoredText.of(file.contentId()))
                         .param("size", (long) file.bytes().length).param("sha256", sha256)
                         .param("content", file.refusedReason() == null ? file.bytes() : null)
                         .param("storedAt", Timestamp.from(now)).param("reason", file.refusedReason())

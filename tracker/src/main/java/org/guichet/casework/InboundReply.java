@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.guichet.storage.StoredText;
+
 /**
  * A message that reached Guichet's inbound listener, as the mail plane read it.
  *
@@ -36,9 +38,13 @@ public record InboundReply(String queueId, Instant receivedAt, String from, Stri
     public InboundReply {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(receivedAt, "receivedAt");
-        from = from == null ? "" : from.strip();
-        references = references == null ? List.of() : List.copyOf(references);
-        visibleText = visibleText == null ? "" : visibleText;
+        from = from == null ? "" : StoredText.of(from.strip());
+        messageId = StoredText.of(messageId);
+        inReplyTo = StoredText.of(inReplyTo);
+        references = references == null ? List.of() : StoredText.of(references);
+        subject = StoredText.of(subject);
+        visibleText = visibleText == null ? "" : StoredText.of(visibleText);
+        sanitisedHtml = StoredText.of(sanitisedHtml);
     }
 
     public boolean automatic() {

@@ -2,6 +2,8 @@ package org.guichet.conversation;
 
 import java.time.Instant;
 
+import org.guichet.storage.StoredText;
+
 /**
  * One official message to one recipient, as Guichet sent it with a reply address.
  *
@@ -18,4 +20,12 @@ import java.time.Instant;
  */
 public record Conversation(String publicId, long serviceId, String queueId, String sender, String recipient,
         String subject, String originalMessageId, String finalMessageId, String replyAddress, Instant acceptedAt) {
+
+    public Conversation {
+        sender = StoredText.of(sender);
+        recipient = StoredText.of(recipient);
+        subject = StoredText.of(subject);
+        originalMessageId = StoredText.of(originalMessageId);
+        finalMessageId = StoredText.of(finalMessageId);
+    }
 }

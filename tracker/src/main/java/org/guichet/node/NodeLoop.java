@@ -78,7 +78,9 @@ public abstract class NodeLoop implements SmartLifecycle {
                 busy = round();
             } catch (InterruptedException e) {
                 return;
-            } catch (Exception | AssertionError e) {
+            } catch (Throwable e) {
+                // An Error (OutOfMemoryError…) ends the round, not the loop: a loop whose thread
+                // died would leave the node up and doing nothing, without a word.
                 log.error("{}: a round failed; the next one runs after the pause", threadName, e);
                 busy = false;
             }

@@ -60,6 +60,16 @@ class CaseworkTest {
     }
 
     @Test
+    void aNulByteASenderSlippedInIsDroppedAndTheReplyIsStillThreaded() {
+        rig.conversation(CONV, ALICE);
+
+        CaseReceipt receipt = receive(rig.reply(ALICE).token(CONV).subject("Re:\0 Votre\0 dossier"));
+
+        assertThat(rig.jdbc.sql("select subject from case_message where case_id = ?").param(receipt.caseFile().id())
+                .query(String.class).single()).isEqualTo("Re: Votre dossier");
+    }
+
+    @Test
     void inReplyToTheConversationsMessageIdThreadsWithoutAToken() {
         rig.conversation(CONV, ALICE);
 

@@ -51,11 +51,22 @@ class PipelineQueue {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
     private static final String RELEASE_HELD = """
-            update spool_message set stage = 'pipeline', lease_owner = null, lease_until = null
+            update spool_message set stage = 'pipeline', lease_owner = null, lease_until = null, pipeline_failures = 0
             where queue_id = ? and stage = 'held'""";
 
+    // Past the allowed failures the message is held rather than tried again (right-hand sides
+    // read the row as it was before the update).
     private static final String FAIL = """
-            update spool_message set lease_until = ?, error = ? where id = ? and lease_owner = ?""";
+            update spool_message set pipeline_failures = pipeline_failures + 1, error = ?,
+                   stage = case when pipeline_failures + 1 >= ? then 'held' else stage end,
+                   lease_owner = case when pipeline_failures + 1 >= ? then null else lease_owner end,
+                   lease_until = case when pipeline_failures + 1 >= ? then null else ?::timestamptz end
+            where id = ? and lease_owner = ?
+            returning stage, pipeline_failures""";
+
+    private static final String HOLD = """
+            update spool_message set stage = 'held', lease_owner = null, lease_until = null, error = ?
+            where id = ? and lease_owner = ?""";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -261,15 +272,41 @@ class PipelineQueue {
         }
     }
 
-    /** Keeps a message whose processing failed, to try again after {@code retryIn}. */
-    void fail(String node, SpooledMessage message, String error, Duration retryIn) throws SQLException {
+    /**
+     * Counts a failure of the pipeline on a message: it is tried again after {@code retryIn}, or
+     * held for an operator once it has failed {@code allowed} times.
+     *
+     * @return the failures counted so far, negative when the message is now held; zero when the
+     *         lease was lost meanwhile
+     */
+    int fail(String node, SpooledMessage message, String error, Duration retryIn, int allowed) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement fail = connection.prepareStatement(FAIL)) {
-            fail.setTimestamp(1, Timestamp.from(clock.instant().plus(retryIn)));
-            fail.setString(2, error);
-            fail.setLong(3, message.id());
-            fail.setString(4, node);
-            fail.executeUpdate();
+            fail.setString(1, error);
+            fail.setInt(2, allowed);
+            fail.setInt(3, allowed);
+            fail.setInt(4, allowed);
+            fail.setTimestamp(5, Timestamp.from(clock.instant().plus(retryIn)));
+            fail.setLong(6, message.id());
+            fail.setString(7, node);
+            try (ResultSet rs = fail.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                int failures = rs.getInt("pipeline_failures");
+                return "held".equals(rs.getString("stage")) ? -failures : failures;
+            }
+        }
+    }
+
+    /** Holds a message for an operator, with the reason, without processing it further. */
+    void hold(String node, SpooledMessage message, String reason) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement hold = connection.prepareStatement(HOLD)) {
+            hold.setString(1, reason);
+            hold.setLong(2, message.id());
+            hold.setString(3, node);
+            hold.executeUpdate();
         }
     }
 }

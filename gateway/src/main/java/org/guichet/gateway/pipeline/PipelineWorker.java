@@ -1,9 +1,14 @@
 package org.guichet.gateway.pipeline;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.guichet.gateway.spool.SpoolProperties;
 import org.guichet.gateway.spool.SpoolSignal;
@@ -26,24 +31,29 @@ import org.springframework.stereotype.Component;
 class PipelineWorker extends NodeLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineWorker.class);
-    private static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(1);
 
     private final PipelineQueue queue;
     private final MessageProcessor processor;
     private final SpoolProperties properties;
     private final SpoolSignal signal;
     private final String node;
+    private final ProcessingBudget budget;
+    private final Counter held;
     /** The spool's signal generation when the current round began: work signalled since then ends the pause. */
     private long seen;
 
     PipelineWorker(PipelineQueue queue, MessageProcessor processor, SpoolProperties properties, SpoolSignal signal,
-            NodeProperties node) {
+            NodeProperties node, PipelineProperties pipeline, MeterRegistry meters) {
         super("pipeline-worker");
         this.queue = queue;
         this.processor = processor;
         this.properties = properties;
         this.signal = signal;
         this.node = node.name();
+        this.budget = new ProcessingBudget(pipeline.budget());
+        this.held = Counter.builder("guichet.pipeline.held")
+                .description("Messages held for an operator: past a budget, or failed too many times")
+                .register(meters);
     }
 
     @Override
@@ -74,6 +84,11 @@ class PipelineWorker extends NodeLoop {
         return Duration.ofSeconds(10);
     }
 
+    @Override
+    protected void afterStop() {
+        budget.close();
+    }
+
     /** Processes one batch; returns how many messages it claimed. */
     int runOnce() throws Exception {
         List<ClaimedMessage> claimed = queue.claim(node, properties.lease(), properties.claimBatch());
@@ -83,12 +98,22 @@ class PipelineWorker extends NodeLoop {
         Map<SpooledMessage, List<Outgoing>> results = new LinkedHashMap<>();
         for (ClaimedMessage entry : claimed) {
             SpooledMessage message = entry.message();
+            Optional<String> tooLarge = budget.refusedBeforehand(message);
+            if (tooLarge.isPresent()) {
+                hold(message, tooLarge.get());
+                continue;
+            }
             try {
-                results.put(message, processor.process(entry));
-            } catch (Exception e) {
-                log.warn("queue {}: pipeline error, kept for retry in {}: {}", message.queueId(),
-                        RETRY_AFTER_ERROR, e.toString());
-                queue.fail(node, message, e.toString(), RETRY_AFTER_ERROR);
+                results.put(message, budget.run(processor, entry));
+            } catch (ProcessingBudget.Exceeded e) {
+                hold(message, e.getMessage());
+            } catch (InterruptedException e) {
+                queue.release(node, claimed);
+                throw e;
+            } catch (Exception | Error e) {
+                // An Error (OutOfMemoryError, StackOverflowError) is one message's failure too:
+                // left to escape, it would end the worker and come back on every node in turn.
+                failed(message, e);
             }
         }
         if (!results.isEmpty()) {
@@ -104,6 +129,25 @@ class PipelineWorker extends NodeLoop {
             signal.signal();
         }
         return claimed.size();
+    }
+
+    private void hold(SpooledMessage message, String reason) throws SQLException {
+        log.error("queue {}: held for an operator: {}", message.queueId(), reason);
+        queue.hold(node, message, reason);
+        held.increment();
+    }
+
+    private void failed(SpooledMessage message, Throwable e) throws SQLException {
+        PipelineProperties.Budget limits = budget.limits();
+        int failures = queue.fail(node, message, e.toString(), limits.retryAfterFailure(), limits.failures());
+        if (failures < 0) {
+            log.error("queue {}: pipeline failed {} times, held for an operator: {}", message.queueId(), -failures,
+                    e.toString(), e);
+            held.increment();
+        } else {
+            log.warn("queue {}: pipeline error ({} of {} allowed), tried again in {}: {}", message.queueId(),
+                    failures, limits.failures(), limits.retryAfterFailure(), e.toString());
+        }
     }
 
     /** {@code relay=2 rewritten=1 requeued=0 held=0 new=[4F2A2]}, for the one log line per message. */

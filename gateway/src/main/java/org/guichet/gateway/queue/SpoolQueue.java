@@ -105,8 +105,9 @@ public class SpoolQueue implements QueueOperations {
                           and message_id = (select id from spool_message where queue_id = :queueId)""")
                 .param("now", Timestamp.from(now)).param("queueId", queueId).update();
         int pipeline = jdbc.sql("""
-                        update spool_message set lease_until = null, lease_owner = null
-                        where queue_id = :queueId and stage = 'pipeline'""")
+                        update spool_message set stage = 'pipeline', lease_until = null, lease_owner = null,
+                               pipeline_failures = 0
+                        where queue_id = :queueId and stage in ('pipeline', 'held')""")
                 .param("queueId", queueId).update();
         if (recipients + pipeline > 0) {
             log.info("queue {}: retry requested by operator ({} recipient(s))", queueId, recipients);

@@ -76,6 +76,8 @@ public class SmtpServerFactory {
         SMTPServer server = builder.build();
         server.getCommandHandler().addCommand(new ExtendedEhloCommand(authPolicy));
         server.getCommandHandler().addCommand(new GuardedAuthCommand(CommandRegistry.AUTH.getCommand(), authPolicy));
+        server.getCommandHandler().addCommand(TransactionEndingCommand.data(CommandRegistry.DATA.getCommand()));
+        server.getCommandHandler().addCommand(TransactionEndingCommand.bdat(CommandRegistry.BDAT.getCommand()));
         return server;
     }
 

@@ -145,7 +145,7 @@ class DryRunTest {
                 new SmtpProperties.Tls(null, null, "PKCS12"), null);
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of()));
-        container = MailetContainer.configured(new PipelineProperties(pipeline.toString(), "CAF", null), context,
+        container = MailetContainer.configured(new PipelineProperties(pipeline.toString(), "CAF", null, null), context,
                 environment, smtp);
         return new DryRun(container, Clock.fixed(Instant.parse("2026-03-03T08:12:44Z"), ZoneOffset.UTC));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.guichet.gateway.smtp.SmtpProperties;
 import org.guichet.gateway.spool.SpoolProperties;
 import org.guichet.gateway.spool.SpoolSignal;
@@ -44,14 +46,19 @@ class PipelineWorkerTest {
     private final PipelineQueue queue = new PipelineQueue(database, Clock.systemUTC());
 
     private PipelineWorker worker(MessageProcessor processor) {
+        return worker(processor, null);
+    }
+
+    private PipelineWorker worker(MessageProcessor processor, PipelineProperties.Budget budget) {
         return new PipelineWorker(queue, processor,
                 new SpoolProperties(128, Duration.ofSeconds(30), Duration.ofMinutes(5), 100, Duration.ofMillis(500)),
-                new SpoolSignal(), new NodeProperties(Path.of("target"), Set.of(Role.WORKER), "test-node", null));
+                new SpoolSignal(), new NodeProperties(Path.of("target"), Set.of(Role.WORKER), "test-node", null),
+                new PipelineProperties("classpath:pipeline.xml", "CAF", null, budget), new SimpleMeterRegistry());
     }
 
     /** The shipped pipeline.xml, loaded as the application loads it. */
     private MailetContainer defaultPipeline() {
-        PipelineProperties properties = new PipelineProperties("classpath:pipeline.xml", "CAF de l'Hérault", null);
+        PipelineProperties properties = new PipelineProperties("classpath:pipeline.xml", "CAF de l'Hérault", null, null);
         SmtpProperties smtp = new SmtpProperties("mx.guichet.test", null, null, DataSize.ofMegabytes(25), 1000, 500,
                 Duration.ofMinutes(5), null, null);
         return new MailetContainer(PipelineFile.read(PipelineConfiguration.resource(properties.config()), properties.config()),
@@ -136,6 +143,89 @@ class PipelineWorkerTest {
         assertThat(conversations).doesNotHaveDuplicates().hasSize(2);
         assertThat(jdbc.sql("select count(*) from spool_message where stage = 'pipeline'").query(Long.class).single())
                 .isZero();
+    }
+
+    /** Relays every message unchanged, except the one {@code special} says what to do with. */
+    private static MessageProcessor relayingAllBut(long special, MessageProcessor what) {
+        return claimed -> claimed.message().id() == special ? what.process(claimed)
+                : List.of(Outgoing.unchanged(claimed.message().envelope().sender(),
+                        claimed.message().envelope().recipients()));
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.sql("select stage, error, pipeline_failures, lease_owner from spool_message where id = :id")
+                .param("id", id).query().singleRow();
+    }
+
+    @Test
+    void anErrorInTheProcessingIsOneMessagesFailureAndPastTheAllowedOnesItIsHeld() throws Exception {
+        long poisoned = spool("dossiers@caf.fr", List.of("alice@example.org"), plainRaw());
+        long next = spool("dossiers@caf.fr", List.of("bob@example.org"), plainRaw());
+        PipelineWorker worker = worker(relayingAllBut(poisoned, claimed -> {
+            throw new OutOfMemoryError("Java heap space");
+        }), new PipelineProperties.Budget(Duration.ofSeconds(30), DataSize.ofMegabytes(10), 3, Duration.ZERO));
+
+        assertThat(worker.runOnce()).isEqualTo(2);
+        assertThat(stage(next)).as("the message after it is processed").isEqualTo("delivery");
+        assertThat(row(poisoned)).containsEntry("stage", "pipeline").containsEntry("pipeline_failures", 1);
+
+        worker.runOnce();
+        worker.runOnce();
+        Map<String, Object> held = row(poisoned);
+        assertThat(held).containsEntry("stage", "held").containsEntry("pipeline_failures", 3);
+        assertThat(held.get("lease_owner")).isNull();
+        assertThat((String) held.get("error")).isEqualTo("java.lang.OutOfMemoryError: Java heap space");
+        assertThat(worker.runOnce()).as("held: never tried again by itself").isZero();
+
+        String queueId = jdbc.sql("select queue_id from spool_message where id = :id").param("id", poisoned)
+                .query(String.class).single();
+        assertThat(queue.releaseHeld(queueId)).isTrue();
+        assertThat(row(poisoned)).as("released by an operator: its failures count afresh")
+                .containsEntry("stage", "pipeline").containsEntry("pipeline_failures", 0);
+    }
+
+    @Test
+    void aRunPastItsTimeIsHeldAndTheWorkerGoesOnWithoutWaitingForIt() throws Exception {
+        long endless = spool("dossiers@caf.fr", List.of("alice@example.org"), plainRaw());
+        long next = spool("dossiers@caf.fr", List.of("bob@example.org"), plainRaw());
+        PipelineWorker worker = worker(relayingAllBut(endless, claimed -> {
+            // Busy and deaf to interruption, as a runaway regular expression would be.
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long spins = 0;
+            while (System.nanoTime() < until) {
+                spins++;
+            }
+            return List.of(Outgoing.unchanged("x@caf.fr", List.of("spins" + spins + "@example.org")));
+        }), new PipelineProperties.Budget(Duration.ofMillis(300), DataSize.ofMegabytes(10), 3, Duration.ZERO));
+
+        long start = System.nanoTime();
+        assertThat(worker.runOnce()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        assertThat(row(endless)).containsEntry("stage", "held");
+        assertThat((String) row(endless).get("error")).startsWith("over the pipeline's time budget");
+        assertThat(stage(next)).isEqualTo("delivery");
+        assertThat(recipientRows(endless)).isEmpty();
+    }
+
+    @Test
+    void aMessageWhoseCopiesWouldPassTheSizeBudgetIsHeldBeforeAnyWork() throws Exception {
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            recipients.add("habitant" + i + "@example.org");
+        }
+        long large = spool("ne-pas-repondre@caf.fr", recipients, raw("Subject: x", "X-Pad: " + "p".repeat(500)));
+        AtomicInteger runs = new AtomicInteger();
+        PipelineWorker worker = worker(claimed -> {
+            runs.incrementAndGet();
+            return List.of();
+        }, new PipelineProperties.Budget(Duration.ofSeconds(30), DataSize.ofKilobytes(10), 3, Duration.ZERO));
+
+        worker.runOnce();
+
+        assertThat(runs).as("not run at all").hasValue(0);
+        assertThat(row(large)).containsEntry("stage", "held");
+        assertThat((String) row(large).get("error")).contains("x 40 recipient(s)").contains("guichet.pipeline.budget.size");
     }
 
     @Test
