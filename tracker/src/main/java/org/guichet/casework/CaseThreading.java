@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token of the reply address (its conversation, then that conversation's case, opened on the
  * first reply); In-Reply-To/References naming a Message-ID Guichet sent or received; a case
  * reference in the subject, only when the sender is the case's citizen (references are not
- * secret); otherwise a new case flagged unthreaded in the service's queue. A reply from another
+ * secret); otherwise a new case flagged unthreaded in the service's queue. The last two only
+ * when the author passed DMARC (or SPF where the domain has no DMARC policy): Message-IDs and
+ * references are not secret, a forged From would otherwise slip a message into someone's case. A reply from another
  * address than the citizen's is a third party's. {@link Casework} records what it decides.
  */
 @Component
@@ -89,6 +91,9 @@ public class CaseThreading {
 
     /** 2. In-Reply-To, then References from the most recent, naming a Message-ID Guichet sent or received. */
     private Optional<Decision> byHeaders(InboundReply reply, boolean lock) {
+        if (!reply.authorVouchedFor()) {
+            return Optional.empty(); // anyone can write a Message-ID they saw into References
+        }
         List<String> ids = new ArrayList<>();
         if (reply.inReplyTo() != null) {
             ids.add(reply.inReplyTo());
@@ -113,6 +118,9 @@ public class CaseThreading {
 
     /** 3. A case reference in the subject, only from the case's own citizen. */
     private Optional<Decision> bySubject(InboundReply reply, boolean lock) {
+        if (!reply.authorVouchedFor()) {
+            return Optional.empty(); // the citizen's address is the only proof here, and From is easy to forge
+        }
         return references.findIn(reply.subject())
                 .flatMap(reference -> jdbc.sql("select id, citizen_address from citizen_case where reference = :r")
                         .param("r", reference)

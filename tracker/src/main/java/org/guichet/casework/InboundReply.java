@@ -22,6 +22,8 @@ import org.guichet.storage.StoredText;
  * @param automaticReason why it is automatic (a reason code), or null when a person wrote it
  * @param serviceCode     the service whose queue takes it if nothing threads it (a capture
  *                        address's), or null for the administration's {@code default}
+ * @param authentication  what SPF, DKIM and DMARC said of it ({@code spf=pass dkim=none dmarc=pass}),
+ *                        or null when they were not checked
  */
 public record InboundReply(String queueId, Instant receivedAt, String from, String conversationId, String messageId,
         String inReplyTo, List<String> references, String subject, String visibleText, String sanitisedHtml,
@@ -49,5 +51,30 @@ public record InboundReply(String queueId, Instant receivedAt, String from, Stri
 
     public boolean automatic() {
         return automaticReason != null;
+    }
+
+    /**
+     * Whether the author's address may be believed enough to thread by what anyone can write (a
+     * References header, a case reference in the subject): DMARC passed (RFC 7489), or the author's
+     * domain publishes no DMARC policy and SPF passed for the envelope. A reply whose origin was not
+     * checked (no {@code authentication}: a pipeline without the check) is taken as that pipeline
+     * chose. The signed reply address needs no such belief: it cannot be forged.
+     */
+    public boolean authorVouchedFor() {
+        if (authentication == null) {
+            return true;
+        }
+        String dmarc = verdict("dmarc");
+        return "pass".equals(dmarc) || "none".equals(dmarc) && "pass".equals(verdict("spf"));
+    }
+
+    /** One verdict of {@code spf=pass dkim=none dmarc=fail}, or null. */
+    private String verdict(String method) {
+        for (String part : authentication.split("\\s+")) {
+            if (part.startsWith(method + "=")) {
+                return part.substring(method.length() + 1);
+            }
+        }
+        return null;
     }
 }

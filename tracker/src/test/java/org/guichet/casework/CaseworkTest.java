@@ -69,6 +69,36 @@ class CaseworkTest {
                 .query(String.class).single()).isEqualTo("Re: Votre dossier");
     }
 
+    private static InboundReply checked(InboundReply reply, String authentication) {
+        return new InboundReply(reply.queueId(), reply.receivedAt(), reply.from(), reply.conversationId(),
+                reply.messageId(), reply.inReplyTo(), reply.references(), reply.subject(), reply.visibleText(),
+                reply.sanitisedHtml(), reply.automaticReason(), reply.serviceCode(), authentication);
+    }
+
+    @Test
+    void headersAndSubjectThreadOnlyAnAuthorWhoseDomainVouchesForIt() {
+        rig.conversation(CONV, ALICE);
+        Reply first = rig.reply(ALICE).token(CONV);
+        Case found = receive(first).caseFile();
+        String subject = "Re: dossier [" + found.reference() + "]";
+
+        CaseReceipt forgedHeaders = casework.receive(checked(rig.reply(ALICE).references(first.messageId()).inbound(),
+                "spf=fail dkim=none dmarc=fail"));
+        CaseReceipt forgedSubject = casework.receive(checked(rig.reply(ALICE).subject(subject).inbound(),
+                "spf=softfail dkim=none dmarc=none"));
+        CaseReceipt byDmarc = casework.receive(checked(rig.reply(ALICE).references(first.messageId()).inbound(),
+                "spf=fail dkim=pass dmarc=pass"));
+        CaseReceipt bySpf = casework.receive(checked(rig.reply(ALICE).subject(subject).inbound(),
+                "spf=pass dkim=none dmarc=none"));
+
+        assertThat(forgedHeaders.caseFile().id()).isNotEqualTo(found.id());
+        assertThat(forgedHeaders.caseFile().unthreaded()).isTrue();
+        assertThat(forgedSubject.caseFile().id()).isNotEqualTo(found.id());
+        assertThat(forgedSubject.caseFile().unthreaded()).isTrue();
+        assertThat(byDmarc.caseFile().id()).isEqualTo(found.id());
+        assertThat(bySpf.caseFile().id()).isEqualTo(found.id());
+    }
+
     @Test
     void inReplyToTheConversationsMessageIdThreadsWithoutAToken() {
         rig.conversation(CONV, ALICE);
