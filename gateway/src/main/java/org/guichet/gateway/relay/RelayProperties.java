@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username          user name for SMTP AUTH at the smarthost; empty means no AUTH
  * @param password          password for SMTP AUTH at the smarthost; never logged
  * @param tls               STARTTLS policy: {@code REQUIRED} (no encryption, no delivery),
- *                          {@code OPPORTUNISTIC} (encrypt when offered, RFC 7435) or {@code NONE}
+ *                          {@code OPPORTUNISTIC} (encrypt when offered, RFC 7435; credentials
+ *                          only over a verified certificate) or {@code NONE}
  * @param retrySchedule     waits between attempts after a temporary failure; the n-th failure
  *                          waits the n-th entry, the last entry repeats
  * @param maxAge            age of a message after which a recipient still failing temporarily
@@ -57,7 +58,10 @@ public record RelayProperties(
     public enum TlsPolicy {
         /** STARTTLS must succeed, with a certificate trusted by the JVM; otherwise the attempt is deferred. */
         REQUIRED,
-        /** STARTTLS when offered, any certificate accepted (RFC 7435 opportunistic security). */
+        /**
+         * STARTTLS when offered, any certificate accepted (RFC 7435 opportunistic security); AUTH
+         * credentials only to a host whose certificate the JVM trusts and that names it.
+         */
         OPPORTUNISTIC,
         /** Never STARTTLS. */
         NONE

@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,10 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.guichet.gateway.relay.RelayProperties.TlsPolicy;
 
@@ -45,6 +49,8 @@ final class SmtpSession implements Closeable {
     private OutputStream out;
     private final Map<String, String> extensions = new LinkedHashMap<>();
     private boolean encrypted;
+    /** Whether the next hop's certificate chains to a trusted root and names the host (TLS only). */
+    private boolean verified;
     private boolean broken;
     private int transactions;
     private long idleSinceNanos = System.nanoTime();
@@ -134,19 +140,18 @@ final class SmtpSession implements Closeable {
             return;
         }
         try {
-            SSLContext context = policy == TlsPolicy.REQUIRED ? SSLContext.getDefault() : acceptingAnyCertificate();
+            SSLContext context = policy == TlsPolicy.REQUIRED ? SSLContext.getDefault() : notingVerification();
             SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, host.name(), host.port(), true);
-            if (policy == TlsPolicy.REQUIRED) {
-                SSLParameters parameters = tls.getSSLParameters();
-                // required TLS checks that the certificate names the host we meant to reach
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                tls.setSSLParameters(parameters);
-            }
+            SSLParameters parameters = tls.getSSLParameters();
+            // the certificate must name the host we meant to reach (required: or no session)
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
             tls.setUseClientMode(true);
             tls.startHandshake();
             socket = tls;
             streams();
             encrypted = true;
+            verified = verified || policy == TlsPolicy.REQUIRED;
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS unavailable: " + e.getMessage(), e);
         }
@@ -154,18 +159,50 @@ final class SmtpSession implements Closeable {
         hello(ehloName);
     }
 
-    /** RFC 7435: opportunistic encryption protects against passive reading, not against an active attacker. */
-    private static SSLContext acceptingAnyCertificate() throws GeneralSecurityException {
+    /**
+     * RFC 7435: opportunistic encryption protects against passive reading, not against an
+     * active attacker, so any certificate is taken; whether it would have been trusted (the JVM's
+     * trust store, the host's name) is noted, for the password is given only to a verified host.
+     */
+    private SSLContext notingVerification() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        X509ExtendedTrustManager trusted = (X509ExtendedTrustManager) factory.getTrustManagers()[0];
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
+        context.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                // not a server
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                try {
+                    trusted.checkServerTrusted(chain, authType, socket);
+                    verified = true;
+                } catch (CertificateException e) {
+                    verified = false;
+                }
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                verified = false; // this client uses sockets only
             }
 
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // opportunistic: any certificate is better than clear text
+                verified = false; // without the socket the host name cannot be checked
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                // not a server
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                // not a server
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // not a server
             }
 
             @Override
@@ -181,6 +218,11 @@ final class SmtpSession implements Closeable {
             // a password goes in clear text only when the operator chose tls=NONE
             throw new SessionRefused(SmtpReply.local(454, "4.7.0",
                     "credentials withheld: " + host.name() + " did not offer STARTTLS"));
+        }
+        if (encrypted && !verified) {
+            // an active attacker can offer TLS too: the password goes only to the host it is meant for
+            throw new SessionRefused(SmtpReply.local(454, "4.7.0", "credentials withheld: the certificate of "
+                    + host.name() + " is not trusted or does not name it"));
         }
         String mechanisms = " " + extensions.getOrDefault("AUTH", "").toUpperCase(Locale.ROOT) + " ";
         SmtpReply reply;

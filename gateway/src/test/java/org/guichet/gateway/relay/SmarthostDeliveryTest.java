@@ -3,15 +3,22 @@ package org.guichet.gateway.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.guichet.FreePort;
+import org.guichet.gateway.smtp.TestKeyStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.helper.SimpleMessageListener;
+import org.subethamail.smtp.server.SMTPServer;
 
 /** Delivery to a smarthost, with GreenMail as the smarthost. */
 class SmarthostDeliveryTest {
@@ -148,6 +155,43 @@ class SmarthostDeliveryTest {
         assertThat(rig.recipientRow(queueId, "d@example.org").get("last_reply").toString())
                 .contains("4.7.0").contains("credentials withheld");
         assertThat(smarthost.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void credentialsAreWithheldFromAHostWhoseCertificateIsNotTrusted() throws Exception {
+        int port = FreePort.next();
+        AtomicInteger logins = new AtomicInteger();
+        AtomicInteger messages = new AtomicInteger();
+        SMTPServer impostor = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress())
+                .enableTLS().startTlsSocketFactory(TestKeyStore.serverContext())
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) ->
+                        logins.incrementAndGet()))
+                .simpleMessageListener(new SimpleMessageListener() {
+                    @Override
+                    public boolean accept(String from, String recipient) {
+                        return true;
+                    }
+
+                    @Override
+                    public void deliver(String from, String recipient, InputStream data) {
+                        messages.incrementAndGet();
+                    }
+                }).build();
+        impostor.start();
+        try {
+            String queueId = enqueueTo("f@example.org");
+            TestSettings settings = loggingIn(port);
+            settings.tls = RelayProperties.TlsPolicy.OPPORTUNISTIC;
+            rig.worker(settings.build(), "node-a").cycle();
+
+            assertThat(rig.status(queueId, "f@example.org")).isEqualTo("deferred");
+            assertThat(rig.recipientRow(queueId, "f@example.org").get("last_reply").toString())
+                    .contains("4.7.0").contains("credentials withheld: the certificate of 127.0.0.1");
+            assertThat(logins).as("no AUTH was even tried over the encrypted session").hasValue(0);
+            assertThat(messages).hasValue(0);
+        } finally {
+            impostor.stop();
+        }
     }
 
     @Test

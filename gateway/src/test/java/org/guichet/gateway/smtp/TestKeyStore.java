@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** A self-signed PKCS#12 key store made with the JDK's keytool, for STARTTLS tests. */
-final class TestKeyStore {
+public final class TestKeyStore {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     private TestKeyStore() {
     }
 
-    static Path create() {
+    public static Path create() {
         try {
             Path dir = Files.createTempDirectory("guichet-tls");
             Path store = dir.resolve("smtp.p12");
@@ -28,6 +28,22 @@ final class TestKeyStore {
             return store;
         } catch (Exception e) {
             throw new IllegalStateException("cannot create a test key store", e);
+        }
+    }
+
+    /** A server's TLS context over a new self-signed key store. */
+    public static javax.net.ssl.SSLContext serverContext() {
+        try (var in = Files.newInputStream(create())) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, PASSWORD.toCharArray());
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, PASSWORD.toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the test key store", e);
         }
     }
 }
