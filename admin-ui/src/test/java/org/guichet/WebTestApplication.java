@@ -30,10 +30,14 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class WebTestApplication {
 
+    /** What the answering stand-in fails with: the words of a database whose disk is full. */
+    public static final String DATABASE_ERROR = "ERROR: could not extend file \"base/16384/24601\": No space left on"
+            + " device (insert into spool_message)";
+
     @Bean
     Answering answering() {
         return request -> {
-            throw new QueueUnavailableException("no mail plane in the web plane's tests", null);
+            throw new QueueUnavailableException(DATABASE_ERROR, null);
         };
     }
 

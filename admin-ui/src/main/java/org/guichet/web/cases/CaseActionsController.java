@@ -12,6 +12,8 @@ import org.guichet.casework.CaseStatus;
 import org.guichet.casework.TransferNotice;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnRole(Role.WEB)
 @RequestMapping("/api/cases/{reference}")
 record CaseActionsController(CaseAccess access, CaseLifecycle lifecycle) {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseActionsController.class);
 
     @PostMapping("/status")
     CaseState status(@PathVariable String reference, @RequestBody StatusBody body, Authentication person) {
@@ -96,7 +100,10 @@ record CaseActionsController(CaseAccess access, CaseLifecycle lifecycle) {
         try {
             return change.run();
         } catch (TransferNotice.NoticeUnavailableException e) {
-            throw problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was changed");
+            // The cause (a database error) stays in the log: a problem response says what to do.
+            log.warn("case change refused, its letter could not be queued: {}", e.getMessage());
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the letter to the citizen could not be queued; nothing was changed, try again later");
         } catch (CaseChangeRefused e) {
             throw problem(switch (e.reason()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;

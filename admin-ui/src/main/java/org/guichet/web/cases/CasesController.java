@@ -19,6 +19,8 @@ import org.guichet.casework.CaseLifecycle;
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
 import org.guichet.queue.QueueUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 record CasesController(CaseListing listing, Answering answering, CaseAccess access, CaseLifecycle lifecycle,
         CaseViews views) {
+
+    private static final Logger log = LoggerFactory.getLogger(CasesController.class);
 
     /** Escalated first, then newest first; {@code total} counts every matching case, whatever the page size. */
     @GetMapping
@@ -100,8 +104,10 @@ record CasesController(CaseListing listing, Answering answering, CaseAccess acce
                 case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             }, e.getMessage());
         } catch (QueueUnavailableException e) {
-            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "the answer could not be queued, try again: "
-                    + e.getMessage());
+            // The cause (a database error) stays in the log: a problem response says what to do.
+            log.warn("answer to {} not queued: {}", reference, e.getMessage());
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the answer could not be queued; nothing was sent, try again later");
         }
         if (receipt.duplicate()) {
             return ResponseEntity.ok(receipt);
