@@ -105,9 +105,12 @@ class QueueApiTest {
     }
 
     @Test
-    void healthAndMetricsAreOpenToProbes() throws Exception {
+    void healthIsOpenToProbesAndMetricsNeedAnOperator() throws Exception {
         assertThat(get("/actuator/health/readiness", null).body()).contains("UP");
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", TestSmtp.basic("agent", agentPassword)).statusCode()).isEqualTo(403);
+        HttpResponse<String> metrics = get("/actuator/prometheus", TestSmtp.basic("ops", operatorPassword));
+        assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("guichet_spool_accepted_total").contains("guichet_queue_depth")
                 .contains("guichet_smtp_acceptance_seconds");
     }

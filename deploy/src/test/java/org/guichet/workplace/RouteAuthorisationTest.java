@@ -192,7 +192,8 @@ class RouteAuthorisationTest {
                 new Route("GET", "/api/queue/depth", null, answers(401, 403, 403, 403, 403, 200, 200)),
                 new Route("GET", "/api/reports/monthly?month=2026-03", null,
                         answers(401, 403, 403, 200, 200, 403, 200)),
-                new Route("GET", "/actuator/health", null, answers(200, 200, 200, 200, 200, 200, 200)));
+                new Route("GET", "/actuator/health", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                new Route("GET", "/actuator/prometheus", null, answers(401, 403, 403, 403, 403, 200, 200)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.guichet.web.security;
+package org.guichet.account;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,18 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Failed sign-ins per account name: after a few, each new attempt waits; after more, the
  * name is locked for some minutes, right password or not. Guessing a password then takes
  * years instead of hours. Kept in memory: a node restart forgets, which only helps the owner.
+ * One per door (the web's sign-in, the submission listener's AUTH): their names are apart.
  */
-@Component
 public class LoginThrottle {
 
-    static final int SLOW_AFTER = 3;
-    static final int LOCK_AFTER = 10;
-    static final Duration SLOWDOWN = Duration.ofSeconds(1);
-    static final Duration LOCK = Duration.ofMinutes(15);
+    public static final int SLOW_AFTER = 3;
+    public static final int LOCK_AFTER = 10;
+    public static final Duration SLOWDOWN = Duration.ofSeconds(1);
+    public static final Duration LOCK = Duration.ofMinutes(15);
 
     private final Clock clock;
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package org.guichet.web.security;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.guichet.account.LoginThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;

@@ -1,8 +1,12 @@
 package org.guichet.web.security;
 
+import java.time.Clock;
+
+import org.guichet.account.LoginThrottle;
 import org.guichet.web.account.WebAccount;
 import org.guichet.web.account.WebAccounts;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,12 +24,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every route names the role it needs. Two doors: the REST API with HTTP Basic and no
  * session (scripts, the CLI's peers), and the pages with a form login, a session and CSRF
- * tokens on every form. Health and metrics stay open for probes and scrapers (restrict them
- * by network, or with management.server.port).
+ * tokens on every form. Health stays open for probes; metrics need an operator, except on a
+ * management port of their own ({@code management.server.port}), which the network guards.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,11 +68,16 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
+        // Metrics tell queue depths, sending rates and failure counts: not for anyone on the
+        // web port. A separate management port is the operator's to firewall.
+        RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(routes -> routes
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/actuator/info").permitAll()
+                        .requestMatchers(onManagementPort).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers("/api/cases/*/attachments", "/api/attachments/**")
                                 .hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/queue", "/api/queue/**").hasAnyRole("OPERATOR", "ADMIN")
@@ -148,6 +158,11 @@ class WebSecurity {
     }
 
     /** Both doors check passwords through the same throttle. */
+    @Bean
+    LoginThrottle webLoginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
+    }
+
     @Bean
     AuthenticationProvider authentication(UserDetailsService users, PasswordEncoder passwords, LoginThrottle throttle) {
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);

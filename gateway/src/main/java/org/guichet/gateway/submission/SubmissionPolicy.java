@@ -1,9 +1,16 @@
 package org.guichet.gateway.submission;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.guichet.account.LoginThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +23,19 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(SubmissionProperties.class)
 public class SubmissionPolicy {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionPolicy.class);
+    // Checked against when the name is unknown, so that an unknown name costs the same bcrypt
+    // work as a wrong password and the time of the answer tells no names.
+    private static final String NO_SUCH_ACCOUNT = SubmitterBook.PASSWORDS.encode(UUID.randomUUID().toString());
+
     private final List<NetworkRange> allowedNetworks;
     private final SubmissionAccounts accounts;
+    private final LoginThrottle throttle;
 
-    public SubmissionPolicy(SubmissionProperties properties, SubmissionAccounts accounts) {
+    public SubmissionPolicy(SubmissionProperties properties, SubmissionAccounts accounts, Clock clock) {
         this.allowedNetworks = properties.allowedNetworks().stream().map(NetworkRange::parse).toList();
         this.accounts = accounts;
+        this.throttle = new LoginThrottle(clock);
     }
 
     public boolean allowListed(InetAddress client) {
@@ -33,10 +47,34 @@ public class SubmissionPolicy {
      * password matches its hash.
      */
     public boolean authenticate(String username, String password, InetAddress client) {
+        Instant locked = throttle.lockedUntil(username);
+        if (locked != null) {
+            log.info("AUTH for '{}' from {} refused unchecked: locked until {} after {} failures", username,
+                    client.getHostAddress(), locked, LoginThrottle.LOCK_AFTER);
+            return false;
+        }
+        pause(throttle.delay(username));
         Optional<SubmissionAccount> account = accounts.findByUsername(username);
-        return account.filter(SubmissionAccount::enabled)
-                .filter(a -> a.reachableFrom(client))
-                .map(a -> SubmitterBook.PASSWORDS.matches(password, a.passwordHash()))
-                .orElse(false);
+        boolean matches = SubmitterBook.PASSWORDS.matches(password,
+                account.map(SubmissionAccount::passwordHash).orElse(NO_SUCH_ACCOUNT));
+        boolean accepted = matches && account.filter(SubmissionAccount::enabled)
+                .filter(a -> a.reachableFrom(client)).isPresent();
+        if (accepted) {
+            throttle.succeeded(username);
+        } else {
+            throttle.failed(username);
+        }
+        return accepted;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 import org.guichet.TestNode;
+import org.guichet.account.LoginThrottle;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.submitter.Submitters;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +106,52 @@ class RelayAccessTest {
             smtp.command("EHLO app.caf.fr");
             assertThat(smtp.command("AUTH PLAIN " + plain("elsewhere-app", secret))).startsWith("235");
         }
+    }
+
+    private static SmtpDialog overTls() throws Exception {
+        SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr");
+        smtp.command("STARTTLS");
+        smtp.startTls();
+        smtp.command("EHLO app.caf.fr");
+        return smtp;
+    }
+
+    @Test
+    void guessingAnApplicationsPasswordSlowsThenLocksIt(@Autowired Submitters submitters) throws Exception {
+        String secret = submitters.add("guessed-app", null, List.of()).password();
+        try (SmtpDialog smtp = overTls()) {
+            for (int i = 1; i <= LoginThrottle.SLOW_AFTER; i++) {
+                assertThat(smtp.command("AUTH PLAIN " + plain("guessed-app", "guess" + i))).startsWith("535");
+            }
+            long start = System.nanoTime();
+            assertThat(smtp.command("AUTH PLAIN " + plain("guessed-app", "guess-slow"))).startsWith("535");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("each further guess waits")
+                    .isGreaterThanOrEqualTo(LoginThrottle.SLOWDOWN.minusMillis(50));
+            for (int i = LoginThrottle.SLOW_AFTER + 2; i <= LoginThrottle.LOCK_AFTER; i++) {
+                assertThat(smtp.command("AUTH PLAIN " + plain("guessed-app", "guess" + i))).startsWith("535");
+            }
+            assertThat(smtp.command("AUTH PLAIN " + plain("guessed-app", secret))).as("locked: even the right one")
+                    .startsWith("535");
+        }
+    }
+
+    @Test
+    void anUnknownNameCostsThePasswordCheckAWrongPasswordCosts(@Autowired Submitters submitters) throws Exception {
+        long wrong = Long.MAX_VALUE;
+        long unknown = Long.MAX_VALUE;
+        try (SmtpDialog smtp = overTls()) {
+            for (int i = 0; i < 3; i++) {
+                submitters.add("timed-app-" + i, null, List.of());
+                long start = System.nanoTime();
+                assertThat(smtp.command("AUTH PLAIN " + plain("timed-app-" + i, "wrong"))).startsWith("535");
+                wrong = Math.min(wrong, System.nanoTime() - start);
+                start = System.nanoTime();
+                assertThat(smtp.command("AUTH PLAIN " + plain("no-such-app-" + i, "wrong"))).startsWith("535");
+                unknown = Math.min(unknown, System.nanoTime() - start);
+            }
+        }
+        // A bcrypt check either way: without it an unknown name answers in a millisecond.
+        assertThat(unknown).as("fastest unknown name vs fastest wrong password, ns").isGreaterThan(wrong / 3);
     }
 
     private static String plain(String user, String secret) {
