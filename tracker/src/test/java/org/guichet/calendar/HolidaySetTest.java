@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +45,18 @@ class HolidaySetTest {
                 new EasterDays(2028, "04-14", "04-17", "05-25", "06-05"));
     }
 
-    @ParameterizedTest(name = "France {0}")
-    @MethodSource("published")
-    void franceFollowsCodeDuTravailL3133_1(EasterDays days) {
-        assertThat(listed(HolidaySet.FRANCE, days.year())).containsExactlyElementsOf(days.with(FRANCE_FIXED));
+    /** France as Code du travail L3133-1 has it, Belgium with its ten legal holidays: each published year. */
+    static Stream<Arguments> nationalCalendars() {
+        return published().stream().flatMap(days -> Stream.of(
+                Arguments.of("France", HolidaySet.FRANCE, FRANCE_FIXED, days),
+                Arguments.of("Belgium", HolidaySet.BELGIUM, BELGIUM_FIXED, days)));
+    }
+
+    @ParameterizedTest(name = "{0} {3}")
+    @MethodSource("nationalCalendars")
+    void aNationalCalendarIsItsFixedDaysAndItsEasterBasedDays(String country, HolidaySet set, List<String> fixedDays,
+            EasterDays days) {
+        assertThat(listed(set, days.year())).containsExactlyElementsOf(days.with(fixedDays));
     }
 
     @Test
@@ -85,12 +94,6 @@ class HolidaySetTest {
             expected.add(days.year() + "-" + day + " Abolition de l'esclavage");
             assertThat(listed(set, days.year())).as(set.code()).containsExactlyInAnyOrderElementsOf(expected);
         });
-    }
-
-    @ParameterizedTest(name = "Belgium {0}")
-    @MethodSource("published")
-    void belgiumHasItsTenLegalHolidays(EasterDays days) {
-        assertThat(listed(HolidaySet.BELGIUM, days.year())).containsExactlyElementsOf(days.with(BELGIUM_FIXED));
     }
 
     @Test
