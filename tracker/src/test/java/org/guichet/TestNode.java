@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.guichet.storage.TestPostgres;
 
@@ -61,6 +62,12 @@ public final class TestNode {
     /** A setting of service {@code code}: {@code service("prestations", "senders", "@caf.test")}. */
     public TestNode service(String code, String key, Object value) {
         return set("guichet.administration.services." + code + "." + key, value);
+    }
+
+    /** Several settings of service {@code code}: {@code service("prestations", Map.of("name", "Prestations", ...))}. */
+    public TestNode service(String code, Map<String, ?> settings) {
+        new TreeMap<>(settings).forEach((key, value) -> service(code, key, value));
+        return this;
     }
 
     /** Runs the node on {@code xml} as its {@code pipeline.xml}, written into its home folder. */

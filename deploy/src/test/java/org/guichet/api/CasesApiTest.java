@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.guichet.TestSmtp;
 import org.guichet.Guichet;
@@ -38,13 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CasesApiTest {
 
     static final TestNode NODE = TestNode.running("cases-api", "web")
-            .service("prestations", "name", "CAF Prestations")
-            .service("prestations", "email", "prestations@caf.test")
-            .service("prestations", "mailbox", "boite@caf.test")
-            .service("prestations", "agent-addresses", "agent@agents.caf.test")
-            .service("prestations", "mailbox-mode", "true")
-            .service("logement", "name", "CAF Aides au logement")
-            .service("logement", "email", "logement@caf.test");
+            .service("prestations", Map.of("name", "CAF Prestations", "email", "prestations@caf.test",
+                    "mailbox", "boite@caf.test", "agent-addresses", "agent@agents.caf.test", "mailbox-mode", "true"))
+            .service("logement", Map.of("name", "CAF Aides au logement", "email", "logement@caf.test"));
     static final String CITIZEN = "amelie.rousseau@example.org";
 
     static String operator;
@@ -113,8 +110,8 @@ class CasesApiTest {
     @Test
     void theLifecycleOverRestIsEventsWithTheActingAccount() throws Exception {
         String ref = newCase("2");
-        HttpResponse<String> taken = post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"paul.agent\"}", agent);
-        assertThat(taken.statusCode()).isEqualTo(200);
+        HttpResponse<String> taken = withStatus(200,
+                post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"paul.agent\"}", agent));
         assertThat(taken.body()).contains("\"status\":\"open\"", "\"assignee\":\"paul.agent\"");
         assertThat(post("/api/cases/" + ref + "/assignment", "{\"assignee\":\"lea.logement\"}", agent).statusCode())
                 .as("an assignee outside the service").isEqualTo(409);
@@ -123,13 +120,12 @@ class CasesApiTest {
 
         assertThat(post("/api/cases/" + ref + "/status", "{\"status\":\"waiting_citizen\"}", colleague).body())
                 .contains("\"status\":\"waiting_citizen\"");
-        HttpResponse<String> bad = post("/api/cases/" + ref + "/status", "{\"status\":\"pending\"}", colleague);
-        assertThat(bad.statusCode()).isEqualTo(422);
+        HttpResponse<String> bad = withStatus(422,
+                post("/api/cases/" + ref + "/status", "{\"status\":\"pending\"}", colleague));
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("application/problem+json"));
 
-        HttpResponse<String> note = post("/api/cases/" + ref + "/notes", "{\"text\":\"Rappeler lundi\"}", colleague);
-        assertThat(note.statusCode()).isEqualTo(201);
+        withStatus(201, post("/api/cases/" + ref + "/notes", "{\"text\":\"Rappeler lundi\"}", colleague));
         assertThat(get("/api/cases/" + ref + "/notes", agent).body()).contains("Rappeler lundi", "paul.agent");
         assertThat(post("/api/cases/" + ref + "/notes", "{\"text\":\" \"}", colleague).statusCode()).isEqualTo(422);
 
@@ -141,9 +137,8 @@ class CasesApiTest {
     @Test
     void answeringCanCloseTheCaseInTheSameStep() throws Exception {
         String ref = newCase("3");
-        HttpResponse<String> answered = post("/api/cases/" + ref + "/answers",
-                "{\"text\":\"Votre dossier est complet.\",\"close\":true}", agent);
-        assertThat(answered.statusCode()).isEqualTo(201);
+        withStatus(201, post("/api/cases/" + ref + "/answers",
+                "{\"text\":\"Votre dossier est complet.\",\"close\":true}", agent));
         assertThat(get("/api/cases/" + ref, agent).body()).contains("\"status\":\"closed\"", "\"type\":\"CLOSED\"");
         assertThat(post("/api/cases/" + ref + "/status", "{\"status\":\"open\"}", agent).body())
                 .as("reopened").contains("\"status\":\"open\"");
@@ -152,9 +147,8 @@ class CasesApiTest {
     @Test
     void aTransferTellsTheCitizenWhichServiceNowHoldsTheRequest() throws Exception {
         String ref = newCase("4");
-        HttpResponse<String> moved = post("/api/cases/" + ref + "/transfer",
-                "{\"service\":\"logement\",\"reason\":\"aide au logement\"}", agent);
-        assertThat(moved.statusCode()).isEqualTo(200);
+        withStatus(200, post("/api/cases/" + ref + "/transfer",
+                "{\"service\":\"logement\",\"reason\":\"aide au logement\"}", agent));
         assertThat(get("/api/cases/" + ref, agent).statusCode()).as("now another service's case").isEqualTo(404);
         String shown = get("/api/cases/" + ref, outsider).body();
         assertThat(shown).contains("\"serviceCode\":\"logement\"", "\"type\":\"TRANSFERRED\"", "\"author\":\"notice\"");
@@ -187,14 +181,12 @@ class CasesApiTest {
         HttpResponse<String> list = get("/api/cases?service=prestations&unthreaded=false&size=1&search=" + reference, agent);
         assertThat(list.body()).contains("\"reference\":\"" + reference + "\"").contains("\"total\":1")
                 .contains("\"subject\":\"Re: Votre dossier\"");
-        HttpResponse<String> shown = get("/api/cases/" + reference, supervisor);
-        assertThat(shown.statusCode()).isEqualTo(200);
+        HttpResponse<String> shown = withStatus(200, get("/api/cases/" + reference, supervisor));
         assertThat(shown.body()).contains("\"visibleText\":\"Voici mon justificatif.\"")
                 .contains("\"sanitisedHtml\":\"<p>Voici mon justificatif.</p>\"")
                 .contains("\"type\":\"CASE_OPENED\"").contains("\"payload\":{\"author\":\"citizen\"")
                 .contains("\"replyAddress\":\"reply+");
-        HttpResponse<String> missing = get("/api/cases/GCH-2026-999999", agent);
-        assertThat(missing.statusCode()).isEqualTo(404);
+        HttpResponse<String> missing = withStatus(404, get("/api/cases/GCH-2026-999999", agent));
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("application/problem+json"));
         assertThat(get("/api/cases?status=pending", agent).statusCode()).isEqualTo(400);
@@ -204,9 +196,7 @@ class CasesApiTest {
     void anAgentAnswersOnceUnderTheServicesIdentity() throws Exception {
         String body = "{\"text\":\"Bonjour Madame,\\nVotre dossier est complet.\",\"answerId\":\"api-1\"}";
 
-        HttpResponse<String> created = post("/api/cases/" + reference + "/answers", body, agent);
-
-        assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> created = withStatus(201, post("/api/cases/" + reference + "/answers", body, agent));
         assertThat(created.headers().firstValue("Location")).hasValue("/api/cases/" + reference + "/answers/api-1");
         String queueId = created.body().replaceAll(".*\"queueId\":\"([0-9A-F]+)\".*", "$1");
         byte[] raw = jdbc.sql("select raw from spool_message where queue_id = :q").param("q", queueId)
@@ -223,10 +213,16 @@ class CasesApiTest {
 
         assertThat(post("/api/cases/" + reference + "/answers", "{\"text\":\"Autre\",\"answerId\":\"api-1\"}", agent)
                 .statusCode()).isEqualTo(409);
-        HttpResponse<String> empty = post("/api/cases/" + reference + "/answers", "{\"text\":\"  \"}", supervisor);
-        assertThat(empty.statusCode()).isEqualTo(422);
+        HttpResponse<String> empty = withStatus(422,
+                post("/api/cases/" + reference + "/answers", "{\"text\":\"  \"}", supervisor));
         assertThat(empty.body()).contains("the answer has no text");
         assertThat(post("/api/cases/GCH-2026-999999/answers", "{\"text\":\"x\"}", agent).statusCode()).isEqualTo(404);
+    }
+
+    /** The response, once its status is {@code status}. */
+    private static HttpResponse<String> withStatus(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response;
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

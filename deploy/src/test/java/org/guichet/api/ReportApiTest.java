@@ -1,9 +1,10 @@
 package org.guichet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.casework.TestCases.acknowledged;
+import static org.guichet.casework.TestCases.answered;
+import static org.guichet.casework.TestCases.reply;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 
 import org.guichet.Guichet;
@@ -22,10 +21,8 @@ import org.guichet.cli.CommandRun;
 import org.guichet.TestSmtp;
 import org.guichet.audit.ReportFormat;
 import org.guichet.casework.Case;
-import org.guichet.casework.CaseEventType;
 import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
-import org.guichet.casework.InboundReply;
 import org.guichet.cli.CommandLine;
 import org.guichet.web.account.AccountService;
 import org.guichet.web.account.WebRole;
@@ -68,15 +65,8 @@ class ReportApiTest {
         // 1 day), the second never: months later it is past the commitment and past 2 months.
         Case answered = casework.receive(reply("R1", "2026-04-02T08:00:00Z")).caseFile();
         casework.receive(reply("R2", "2026-04-02T09:00:00Z"));
-        events.append(answered.id(), CaseEventType.ACKNOWLEDGED, Instant.parse("2026-04-02T08:00:01Z"),
-                Map.of("queueId", "R1"));
-        events.append(answered.id(), CaseEventType.ANSWERED, Instant.parse("2026-04-03T08:00:00Z"),
-                Map.of("answerId", "a1", "channel", "api"));
-    }
-
-    private static InboundReply reply(String queueId, String at) {
-        return new InboundReply(queueId, Instant.parse(at), queueId.toLowerCase() + "@example.org", null,
-                "<" + queueId + "@example.org>", null, List.of(), "Ma demande", "Bonjour", null, null, null);
+        acknowledged(events, answered.id(), "R1", "2026-04-02T08:00:01Z");
+        answered(events, answered.id(), "2026-04-03T08:00:00Z");
     }
 
     @Test
@@ -92,10 +82,8 @@ class ReportApiTest {
     @Test
     void jsonReportCarriesTheHashOfItsBytes() throws Exception {
         HttpResponse<byte[]> response = get("/api/reports/monthly?month=2026-04&format=json", auth("auditor"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String body = text(200, response);
+        assertThat(contentType(response)).startsWith("application/json");
         String sha = response.headers().firstValue("X-Guichet-Report-Sha256").orElseThrow();
         String suffix = ",\"sha256\":\"" + sha + "\"}";
         assertThat(body).endsWith(suffix)
@@ -107,10 +95,8 @@ class ReportApiTest {
     void csvReportOfOneService() throws Exception {
         HttpResponse<byte[]> response = get("/api/reports/monthly?month=2026-04&format=csv&service=default",
                 auth("supervisor"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/csv"));
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String body = text(200, response);
+        assertThat(contentType(response)).startsWith("text/csv");
         String sha = response.headers().firstValue("X-Guichet-Report-Sha256").orElseThrow();
         assertThat(body).startsWith("# report: guichet-monthly\r\n").contains("\r\nscope,service,breakdown,slot,received,")
                 .contains("\r\nservice,default,month,2026-04,2,1,1,0.5000,1,0.5000,1,0.5000,1,1,1,8.00,8.00,8.00,1.00,")
@@ -121,23 +107,18 @@ class ReportApiTest {
     @Test
     void anOptionalChannelFilter() throws Exception {
         HttpResponse<byte[]> direct = get("/api/reports/monthly?month=2026-04&channel=direct", auth("auditor"));
-        assertThat(direct.statusCode()).isEqualTo(200);
-        assertThat(new String(direct.body(), StandardCharsets.UTF_8)).contains("\"channel\":\"direct\"",
-                "\"received\":2");
+        assertThat(text(200, direct)).contains("\"channel\":\"direct\"", "\"received\":2");
         assertThat(new String(get("/api/reports/monthly?month=2026-04&channel=reply", auth("auditor")).body(),
                 StandardCharsets.UTF_8)).contains("\"channel\":\"reply\"", "\"received\":0");
         HttpResponse<byte[]> bad = get("/api/reports/monthly?month=2026-04&channel=fax", auth("auditor"));
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("channel 'fax' is not reply or direct");
+        assertThat(text(400, bad)).contains("channel 'fax' is not reply or direct");
     }
 
     @Test
     void badMonthIsAProblemResponse() throws Exception {
         HttpResponse<byte[]> response = get("/api/reports/monthly?month=2026-13", auth("auditor"));
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("application/problem+json"));
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("YYYY-MM");
+        assertThat(contentType(response)).contains("application/problem+json");
+        assertThat(text(400, response)).contains("YYYY-MM");
         assertThat(get("/api/reports/monthly?month=2026-04&service=nope", auth("auditor")).statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/reports/monthly?month=2026-04&format=xml", auth("auditor")).statusCode())
@@ -194,6 +175,17 @@ class ReportApiTest {
 
     private String auth(String user) {
         return TestSmtp.basic(user, passwords.get(user));
+    }
+
+    /** The body of the response as UTF-8 text, once its status is {@code status}. */
+    private static String text(int status, HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(body).isEqualTo(status);
+        return body;
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElseThrow();
     }
 
     private HttpResponse<byte[]> get(String path, String authorization) throws Exception {

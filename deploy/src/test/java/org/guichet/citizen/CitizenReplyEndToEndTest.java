@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -39,12 +40,9 @@ class CitizenReplyEndToEndTest {
 
     static final TestNode NODE = TestNode.running("citizen", "submission,inbound,worker")
             .set("guichet.administration.name", "CAF de l'Hérault")
-            .service("prestations", "name", "Service des prestations")
-            .service("prestations", "senders", "@caf.test")
-            .service("prestations", "email", "prestations@caf.test")
-            .service("prestations", "phone", "04 67 00 00 00")
-            .service("prestations", "postal-address", "8 rue du Moulin, 34000 Montpellier")
-            .service("prestations", "commitment", "sous 5 jours ouvrés")
+            .service("prestations", Map.of("name", "Service des prestations", "senders", "@caf.test",
+                    "email", "prestations@caf.test", "phone", "04 67 00 00 00",
+                    "postal-address", "8 rue du Moulin, 34000 Montpellier", "commitment", "sous 5 jours ouvrés"))
             .set("guichet.acknowledgement.services.prestations.implicit-decision", "ACCEPTANCE");
     static final Pattern REFERENCE = Pattern.compile("GCH-\\d{4}-\\d{6}");
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 import jakarta.mail.internet.InternetAddress;
 import org.guichet.Guichet;
@@ -31,12 +32,9 @@ class MailboxModeEndToEndTest {
 
     static final TestNode NODE = TestNode.running("mailbox", "submission,inbound,worker")
             .set("guichet.answers.mailbox-authentication", "none")
-            .service("prestations", "name", "Service des prestations")
-            .service("prestations", "senders", "@caf.test")
-            .service("prestations", "email", "prestations@caf.test")
-            .service("prestations", "mailbox", "boite.prestations@caf.test")
-            .service("prestations", "agent-addresses", "agent.dupont@caf.test")
-            .service("prestations", "mailbox-mode", "true");
+            .service("prestations", Map.of("name", "Service des prestations", "senders", "@caf.test",
+                    "email", "prestations@caf.test", "mailbox", "boite.prestations@caf.test",
+                    "agent-addresses", "agent.dupont@caf.test", "mailbox-mode", "true"));
 
     static RecordingSmarthost smarthost;
 

@@ -15,16 +15,13 @@ class AccountCommandTest {
 
     @Test
     void anAccountIsPlacedInServicesThenDisabledAndEnabled() {
-        CommandRun added = run("account", "add", "lucie.martin", "--role", "AGENT", "--service", "default");
-        assertThat(added.status()).isZero();
-        assertThat(added.out()).contains("account:  lucie.martin", "password: ", "(shown once)");
+        assertThat(run("account", "add", "lucie.martin", "--role", "AGENT", "--service", "default").succeeded())
+                .contains("account:  lucie.martin", "password: ", "(shown once)");
 
         CommandRun shown = run("account", "services", "lucie.martin");
         assertThat(shown.out()).contains("services: default");
 
-        CommandRun disabled = run("account", "disable", "lucie.martin");
-        assertThat(disabled.status()).isZero();
-        assertThat(disabled.out()).contains("status:   disabled");
+        assertThat(run("account", "disable", "lucie.martin").succeeded()).contains("status:   disabled");
         assertThat(run("account", "enable", "lucie.martin").out()).contains("status:   enabled");
     }
 

@@ -1,22 +1,20 @@
 package org.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.casework.TestCases.answered;
+import static org.guichet.casework.TestCases.reply;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 import org.guichet.Guichet;
 import org.guichet.TestNode;
-import org.guichet.casework.CaseEventType;
 import org.guichet.casework.Casework;
 import org.guichet.casework.ChainRewrite;
 import org.guichet.casework.EventLog;
-import org.guichet.casework.InboundReply;
 import org.guichet.checkpoint.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +52,7 @@ class CheckpointCommandTest {
         assertThat(checkpoint.origin()).isEqualTo("guichet/caf-34/event-log");
         assertThat(checkpoint.size()).isEqualTo(events.head().count());
         Files.writeString(held.resolve("2026-04-02.txt"), signed.out(), StandardCharsets.UTF_8);
-        events.append(first, CaseEventType.ANSWERED, Instant.parse("2026-04-03T08:00:00Z"),
-                java.util.Map.of("answerId", "a1", "channel", "api"));
+        answered(events, first, "2026-04-03T08:00:00Z");
         Files.writeString(held.resolve("2026-04-03.txt"), CommandRun.of(NODE.flags("audit", "checkpoint")).out(),
                 StandardCharsets.UTF_8);
 
@@ -101,10 +98,5 @@ class CheckpointCommandTest {
         assertThat(unknownKey.err()).contains("a verifier key is NAME+KEYID+BASE64");
         assertThat(CommandRun.of(NODE.flags("audit", "verify", "--checkpoints", held.resolve("none").toString()))
                 .err()).contains("cannot read the checkpoints folder");
-    }
-
-    private static InboundReply reply(String queueId, String at) {
-        return new InboundReply(queueId, Instant.parse(at), queueId.toLowerCase() + "@example.org", null,
-                "<" + queueId + "@example.org>", null, List.of(), "Ma demande", "Bonjour", null, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package org.guichet.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,5 +30,11 @@ public record CommandRun(int status, String out, String err) {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** Standard output of a command that exited with status 0; otherwise the test fails, showing standard error. */
+    public String succeeded() {
+        assertThat(status).as("exit status; standard error: %s", err).isZero();
+        return out;
     }
 }

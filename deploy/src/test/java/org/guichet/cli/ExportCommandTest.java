@@ -1,23 +1,21 @@
 package org.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.casework.TestCases.acknowledged;
+import static org.guichet.casework.TestCases.answered;
+import static org.guichet.casework.TestCases.reply;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.guichet.Guichet;
 import org.guichet.TestNode;
 import org.guichet.casework.Case;
-import org.guichet.casework.CaseEventType;
 import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
-import org.guichet.casework.InboundReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +37,8 @@ class ExportCommandTest {
     static void april(@Autowired Casework casework, @Autowired EventLog events) {
         Case answered = casework.receive(reply("E1", "2026-04-02T08:00:00Z")).caseFile();
         casework.receive(reply("E2", "2026-04-02T09:00:00Z"));
-        events.append(answered.id(), CaseEventType.ACKNOWLEDGED, Instant.parse("2026-04-02T08:00:01Z"),
-                Map.of("queueId", "E1"));
-        events.append(answered.id(), CaseEventType.ANSWERED, Instant.parse("2026-04-03T08:00:00Z"),
-                Map.of("answerId", "a1", "channel", "api"));
+        acknowledged(events, answered.id(), "E1", "2026-04-02T08:00:01Z");
+        answered(events, answered.id(), "2026-04-03T08:00:00Z");
         casework.receive(reply("E3", "2026-05-04T09:00:00Z"));
     }
 
@@ -142,10 +138,5 @@ class ExportCommandTest {
     /** The header and rows of a CSV report, without its metadata comments. */
     private static String rows(String csv) {
         return Arrays.stream(csv.split("\r\n")).filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
-    }
-
-    private static InboundReply reply(String queueId, String at) {
-        return new InboundReply(queueId, Instant.parse(at), queueId.toLowerCase() + "@example.org", null,
-                "<" + queueId + "@example.org>", null, List.of(), "Ma demande", "Bonjour", null, null, null);
     }
 }

@@ -28,6 +28,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.token.ReplyToken;
+import org.guichet.gateway.pipeline.TestPipelines;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,10 +50,7 @@ class InspectCommandTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The default pipeline, plus notice rewriting on the messages that were given a reply address. */
-    static final String PIPELINE = """
-            <mailetcontainer>
-              <processors>
-                <processor state="root">
+    static final String PIPELINE = TestPipelines.pipeline("""
                   <mailet match="IsNoreply" class="SplitPerRecipient"/>
                   <mailet match="IsNoreply" class="SetReplyAddress">
                     <replyDomain>${guichet.node.reply-domain}</replyDomain>
@@ -61,14 +59,7 @@ class InspectCommandTest {
                   <mailet match="HasMailAttribute=org.guichet.reply.address" class="ReplaceNoreplyNotice">
                     <commitment>sous 5 jours ouvrés</commitment>
                   </mailet>
-                  <mailet match="All" class="Relay"/>
-                </processor>
-                <processor state="error">
-                  <mailet match="All" class="Hold"/>
-                </processor>
-              </processors>
-            </mailetcontainer>
-            """;
+                  <mailet match="All" class="Relay"/>""");
 
     @TempDir
     Path home;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -41,8 +42,7 @@ class NoreplyEndToEndTest {
     static final TestNode NODE = TestNode.running("noreply", "submission,worker")
             .set("guichet.administration.code", "caf-34")
             .set("guichet.administration.name", "CAF de l'Hérault")
-            .service("prestations", "name", "Service des prestations")
-            .service("prestations", "senders", "@caf.test")
+            .service("prestations", Map.of("name", "Service des prestations", "senders", "@caf.test"))
             .set("guichet.notice.commitment", "sous 5 jours ouvrés")
             .set("guichet.dkim.domains.caf.test.selector", "guichet2026");
 

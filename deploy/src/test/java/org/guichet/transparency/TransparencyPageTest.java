@@ -45,8 +45,7 @@ class TransparencyPageTest {
     static final TestNode NODE = TestNode.running("transparency", "web")
             .set("guichet.transparency.enabled", true)
             .set("guichet.administration.name", "CAF de l'Hérault")
-            .service("prestations", "name", "Prestations familiales")
-            .service("prestations", "commitment", "sous 5 jours ouvrés")
+            .service("prestations", Map.of("name", "Prestations familiales", "commitment", "sous 5 jours ouvrés"))
             .service("logement", "name", "Aides au logement");
     /** Last month: always in the past, always on the page. */
     static final YearMonth MONTH = YearMonth.now(ZoneId.of("Europe/Paris")).minusMonths(1);

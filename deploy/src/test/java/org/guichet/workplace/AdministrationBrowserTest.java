@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.guichet.Guichet;
 import org.guichet.TestNode;
@@ -35,8 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AdministrationBrowserTest {
 
     static final TestNode NODE = TestNode.running("administration", "web")
-            .service("prestations", "name", "Service des prestations")
-            .service("prestations", "senders", "@caf.test");
+            .service("prestations", Map.of("name", "Service des prestations", "senders", "@caf.test"));
 
     static String adminPassword;
 

@@ -1,11 +1,12 @@
 package org.guichet.workplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.guichet.casework.TestCases.answered;
+import static org.guichet.casework.TestCases.reply;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,8 @@ import java.util.Map;
 import org.guichet.Guichet;
 import org.guichet.TestNode;
 import org.guichet.casework.Case;
-import org.guichet.casework.CaseEventType;
 import org.guichet.casework.Casework;
 import org.guichet.casework.EventLog;
-import org.guichet.casework.InboundReply;
 import org.guichet.cli.CommandRun;
 import org.guichet.export.ExportVerification;
 import org.guichet.web.account.AccountService;
@@ -55,8 +54,7 @@ class AuditExportBrowserTest {
         adminPassword = accounts.create("admin.export", EnumSet.of(WebRole.ADMIN));
         Case answered = casework.receive(reply("B1", "2026-04-02T08:00:00Z")).caseFile();
         casework.receive(reply("B2", "2026-04-02T09:00:00Z"));
-        events.append(answered.id(), CaseEventType.ANSWERED, Instant.parse("2026-04-03T08:00:00Z"),
-                Map.of("answerId", "a1", "channel", "api"));
+        answered(events, answered.id(), "2026-04-03T08:00:00Z");
     }
 
     @Test
@@ -129,10 +127,5 @@ class AuditExportBrowserTest {
                 fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(body => done({
                     status: r.status, type: r.headers.get('Content-Type'), body})))
                     .catch(e => done({status: -1, body: String(e)}));""", path);
-    }
-
-    private static InboundReply reply(String queueId, String at) {
-        return new InboundReply(queueId, Instant.parse(at), queueId.toLowerCase() + "@example.org", null,
-                "<" + queueId + "@example.org>", null, List.of(), "Ma demande", "Bonjour", null, null, null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -44,11 +45,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WorkplaceBrowserTest {
 
     static final TestNode NODE = TestNode.running("workplace", "submission,inbound,worker,web")
-            .service("prestations", "name", "Service des prestations")
-            .service("prestations", "senders", "@caf.test")
-            .service("prestations", "email", "prestations@caf.test")
-            .service("logement", "name", "Aides au logement")
-            .service("logement", "email", "logement@caf.test")
+            .service("prestations", Map.of("name", "Service des prestations", "senders", "@caf.test",
+                    "email", "prestations@caf.test"))
+            .service("logement", Map.of("name", "Aides au logement", "email", "logement@caf.test"))
             .set("guichet.acknowledgement.services.prestations.implicit-decision", "ACCEPTANCE")
             .set("guichet.sla.implicit-decision", "ACCEPTANCE");
     static final String CITIZEN = "camille@example.org";

@@ -78,6 +78,37 @@ final class AuditRig {
         return LocalDateTime.parse(local).atZone(PARIS).toInstant();
     }
 
+    /**
+     * The known April 2026 that {@link MonthlyReportsTest} describes: official messages conv1 to conv5,
+     * cases A, B and G acknowledged and answered, C and D never answered, F received in March with a
+     * follow-up in April, E an out-of-office through conv4.
+     *
+     * @return case F, received on 31 March
+     */
+    Case knownApril() {
+        conversation("conv1", paris("2026-04-01T08:00"));
+        conversation("conv2", paris("2026-04-01T08:00"));
+        conversation("conv3", paris("2026-04-02T08:00"));
+        conversation("conv4", paris("2026-04-02T08:00"));
+        conversation("conv5", paris("2026-03-20T08:00"));
+
+        Case a = receive("conv1", paris("2026-04-03T10:00"));
+        acknowledge(a, paris("2026-04-07T16:00"));
+        answer(a, paris("2026-04-07T16:30"));
+        Case b = receive("conv2", paris("2026-04-03T11:00"));
+        acknowledge(b, paris("2026-04-08T10:00"));
+        answer(b, paris("2026-04-16T10:00"));
+        Case g = receive("conv5", paris("2026-04-11T10:00"));
+        acknowledge(g, paris("2026-04-13T10:00"));
+        answer(g, paris("2026-04-13T10:00"));
+        receive(null, paris("2026-04-08T14:00"));
+        receive(null, paris("2026-04-29T15:00"));
+        Case f = receive(null, paris("2026-03-31T23:30"));
+        receive(null, paris("2026-04-02T10:00"), casework.messages(f.id()).get(0).messageId(), null);
+        receive("conv4", paris("2026-04-20T09:00"), null, "AUTO_REPLIED");
+        return f;
+    }
+
     /** A conversation of « prestations » accepted at {@code acceptedAt}. */
     void conversation(String publicId, Instant acceptedAt) {
         conversations.record(new Conversation(publicId, services.byCode("prestations").id(), "OUT" + publicId,

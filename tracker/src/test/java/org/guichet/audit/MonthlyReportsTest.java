@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,26 +40,7 @@ class MonthlyReportsTest {
 
     @BeforeEach
     void april() {
-        rig.conversation("conv1", paris("2026-04-01T08:00"));
-        rig.conversation("conv2", paris("2026-04-01T08:00"));
-        rig.conversation("conv3", paris("2026-04-02T08:00"));
-        rig.conversation("conv4", paris("2026-04-02T08:00"));
-        rig.conversation("conv5", paris("2026-03-20T08:00"));
-
-        Case a = rig.receive("conv1", paris("2026-04-03T10:00"));
-        rig.acknowledge(a, paris("2026-04-07T16:00"));
-        rig.answer(a, paris("2026-04-07T16:30"));
-        Case b = rig.receive("conv2", paris("2026-04-03T11:00"));
-        rig.acknowledge(b, paris("2026-04-08T10:00"));
-        rig.answer(b, paris("2026-04-16T10:00"));
-        Case g = rig.receive("conv5", paris("2026-04-11T10:00"));
-        rig.acknowledge(g, paris("2026-04-13T10:00"));
-        rig.answer(g, paris("2026-04-13T10:00"));
-        rig.receive(null, paris("2026-04-08T14:00"));
-        rig.receive(null, paris("2026-04-29T15:00"));
-        Case f = rig.receive(null, paris("2026-03-31T23:30"));
-        rig.receive(null, paris("2026-04-02T10:00"), rig.casework.messages(f.id()).get(0).messageId(), null);
-        rig.receive("conv4", paris("2026-04-20T09:00"), null, "AUTO_REPLIED");
+        rig.knownApril();
     }
 
     @Test
@@ -66,30 +48,31 @@ class MonthlyReportsTest {
         MonthlyReport report = rig.reports.build(APRIL, null, false);
         ReportRow month = report.row(null, "month", "2026-04");
 
-        assertThat(month.get("received")).isEqualTo(5L);
-        assertThat(month.get("acknowledged")).isEqualTo(3L);
-        assertThat(month.get("acknowledged_within_1_working_day")).isEqualTo(2L);
-        assertThat(month.get("acknowledged_within_1_working_day_share")).isEqualTo(new BigDecimal("0.4000"));
-        assertThat(month.get("answered_by_person")).isEqualTo(3L);
-        assertThat(month.get("answer_rate")).isEqualTo(new BigDecimal("0.6000"));
-        assertThat(month.get("answered_within_commitment")).isEqualTo(2L);
-        assertThat(month.get("unanswered")).isEqualTo(2L);
-        assertThat(month.get("unanswered_past_commitment")).isEqualTo(2L);
-        assertThat(month.get("unanswered_past_2_months")).isEqualTo(1L);
-        // Business hours G 1, A 7+0+7.5 = 14.5, B 6+7×8+1 = 63: nearest-rank median 14.5, p90 63.
-        assertThat(month.get("first_answer_business_hours_median")).isEqualTo(new BigDecimal("14.50"));
-        assertThat(month.get("first_answer_business_hours_p90")).isEqualTo(new BigDecimal("63.00"));
-        assertThat(month.get("first_answer_business_hours_mean")).isEqualTo(new BigDecimal("26.17"));
-        // Calendar days G 2, A 4 d 6.5 h, B 12 d 23 h.
-        assertThat(month.get("first_answer_calendar_days_median")).isEqualTo(new BigDecimal("4.27"));
-        assertThat(month.get("first_answer_calendar_days_p90")).isEqualTo(new BigDecimal("12.96"));
-        // F's follow-up counts as a message of April, not as a case received in April.
-        assertThat(month.get("messages_from_people")).isEqualTo(6L);
-        assertThat(month.get("automatic_messages")).isEqualTo(1L);
-        // conv1..conv4 rewritten in April; conv1 and conv2 drew a reply from a person, conv4 only an out-of-office.
-        assertThat(month.get("noreply_rewritten")).isEqualTo(4L);
-        assertThat(month.get("noreply_replied")).isEqualTo(2L);
-        assertThat(month.get("noreply_reply_share")).isEqualTo(new BigDecimal("0.5000"));
+        assertThat(month.asMap()).containsAllEntriesOf(Map.ofEntries(
+                Map.entry("received", 5L),
+                Map.entry("acknowledged", 3L),
+                Map.entry("acknowledged_within_1_working_day", 2L),
+                Map.entry("acknowledged_within_1_working_day_share", new BigDecimal("0.4000")),
+                Map.entry("answered_by_person", 3L),
+                Map.entry("answer_rate", new BigDecimal("0.6000")),
+                Map.entry("answered_within_commitment", 2L),
+                Map.entry("unanswered", 2L),
+                Map.entry("unanswered_past_commitment", 2L),
+                Map.entry("unanswered_past_2_months", 1L),
+                // Business hours G 1, A 7+0+7.5 = 14.5, B 6+7×8+1 = 63: nearest-rank median 14.5, p90 63.
+                Map.entry("first_answer_business_hours_median", new BigDecimal("14.50")),
+                Map.entry("first_answer_business_hours_p90", new BigDecimal("63.00")),
+                Map.entry("first_answer_business_hours_mean", new BigDecimal("26.17")),
+                // Calendar days G 2, A 4 d 6.5 h, B 12 d 23 h.
+                Map.entry("first_answer_calendar_days_median", new BigDecimal("4.27")),
+                Map.entry("first_answer_calendar_days_p90", new BigDecimal("12.96")),
+                // F's follow-up counts as a message of April, not as a case received in April.
+                Map.entry("messages_from_people", 6L),
+                Map.entry("automatic_messages", 1L),
+                // conv1..conv4 rewritten in April; conv1 and conv2 drew a reply from a person, conv4 only an out-of-office.
+                Map.entry("noreply_rewritten", 4L),
+                Map.entry("noreply_replied", 2L),
+                Map.entry("noreply_reply_share", new BigDecimal("0.5000"))));
     }
 
     @Test
@@ -97,20 +80,14 @@ class MonthlyReportsTest {
         // reply: A, B, G answered an official message (E's out-of-office too); direct: C, D and F written to
         // the service, F's April follow-up among them. The noreply figures belong to the reply channel.
         ReportRow reply = rig.reports.build(APRIL, null, Channel.REPLY, false).row(null, "month", "2026-04");
-        assertThat(reply.get("received")).isEqualTo(3L);
-        assertThat(reply.get("answered_by_person")).isEqualTo(3L);
-        assertThat(reply.get("messages_from_people")).isEqualTo(3L);
-        assertThat(reply.get("automatic_messages")).isEqualTo(1L);
-        assertThat(reply.get("noreply_rewritten")).isEqualTo(4L);
-        assertThat(reply.get("noreply_replied")).isEqualTo(2L);
+        assertThat(reply.asMap()).containsAllEntriesOf(Map.of("received", 3L, "answered_by_person", 3L,
+                "messages_from_people", 3L, "automatic_messages", 1L, "noreply_rewritten", 4L,
+                "noreply_replied", 2L));
         MonthlyReport direct = rig.reports.build(APRIL, "default", Channel.DIRECT, false);
         ReportRow month = direct.row("default", "month", "2026-04");
-        assertThat(month.get("received")).isEqualTo(2L);
-        assertThat(month.get("answered_by_person")).isEqualTo(0L);
-        assertThat(month.get("unanswered_past_commitment")).isEqualTo(2L);
-        assertThat(month.get("messages_from_people")).isEqualTo(3L);
-        assertThat(month.get("automatic_messages")).isEqualTo(0L);
-        assertThat(month.get("noreply_rewritten")).isEqualTo(0L);
+        assertThat(month.asMap()).containsAllEntriesOf(Map.of("received", 2L, "answered_by_person", 0L,
+                "unanswered_past_commitment", 2L, "messages_from_people", 3L, "automatic_messages", 0L,
+                "noreply_rewritten", 0L));
         RenderedReport csv = ReportFormat.CSV.render(direct);
         assertThat(new String(csv.bytes(), StandardCharsets.UTF_8)).contains("# service: default\r\n# channel: direct\r\n");
         assertThat(csv.fileName()).isEqualTo("guichet-report-2026-04-default-direct.csv");

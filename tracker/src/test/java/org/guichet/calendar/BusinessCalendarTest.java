@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,14 +64,26 @@ class BusinessCalendarTest {
         assertThat(prefecture.isOpen(paris("2025-03-29T10:00"))).as("Saturday").isFalse();
     }
 
+    /** Each row: the range open every day | a day | how long the range is open on that day. */
+    @ParameterizedTest(name = "{0} to {1} on {2}: {3} h")
+    @CsvSource(textBlock = """
+            00:00, 24:00, 2025-03-30, 23
+            00:00, 24:00, 2025-10-26, 25
+            00:00, 24:00, 2026-03-29, 23
+            00:00, 24:00, 2026-10-25, 25
+            00:00, 24:00, 2026-10-24, 24
+            01:00, 04:00, 2025-03-29, 3
+            01:00, 04:00, 2025-03-30, 2
+            01:00, 04:00, 2025-10-26, 4
+            """)
+    void clockChangeDaysHaveTheirRealLength(String opens, String closes, LocalDate day, long hours) {
+        BusinessCalendar calendar = BusinessCalendar.of(PARIS, everyDay(OpeningRange.of(opens, closes)));
+        assertThat(calendar.openTimeOn(day)).isEqualTo(Duration.ofHours(hours));
+    }
+
     @Test
-    void clockChangeDaysHaveTheirRealLength() {
+    void businessTimeAcrossTheClockChangeHasItsRealLength() {
         BusinessCalendar always = BusinessCalendar.of(PARIS, everyDay(OpeningRange.of("00:00", "24:00")));
-        assertThat(always.openTimeOn(LocalDate.parse("2025-03-30"))).isEqualTo(Duration.ofHours(23));
-        assertThat(always.openTimeOn(LocalDate.parse("2025-10-26"))).isEqualTo(Duration.ofHours(25));
-        assertThat(always.openTimeOn(LocalDate.parse("2026-03-29"))).isEqualTo(Duration.ofHours(23));
-        assertThat(always.openTimeOn(LocalDate.parse("2026-10-25"))).isEqualTo(Duration.ofHours(25));
-        assertThat(always.openTimeOn(LocalDate.parse("2026-10-24"))).isEqualTo(Duration.ofHours(24));
         assertThat(always.businessTimeBetween(paris("2025-03-29T12:00"), paris("2025-03-31T12:00"))).isEqualTo(Duration.ofHours(47));
         assertThat(always.businessTimeBetween(paris("2025-10-25T12:00"), paris("2025-10-27T12:00"))).isEqualTo(Duration.ofHours(49));
         assertThat(always.plus(paris("2025-03-29T12:00"), Duration.ofHours(47))).isEqualTo(paris("2025-03-31T12:00"));
@@ -78,9 +92,6 @@ class BusinessCalendarTest {
     @Test
     void nightRangeAcrossTheClockChangeHasItsRealLength() {
         BusinessCalendar night = BusinessCalendar.of(PARIS, everyDay(OpeningRange.of("01:00", "04:00")));
-        assertThat(night.openTimeOn(LocalDate.parse("2025-03-29"))).isEqualTo(Duration.ofHours(3));
-        assertThat(night.openTimeOn(LocalDate.parse("2025-03-30"))).isEqualTo(Duration.ofHours(2));
-        assertThat(night.openTimeOn(LocalDate.parse("2025-10-26"))).isEqualTo(Duration.ofHours(4));
         // 02:30 happens twice on 26 October 2025: once in summer time, once in winter time.
         Instant firstHalfPastTwo = OffsetDateTime.parse("2025-10-26T02:30+02:00").toInstant();
         Instant secondHalfPastTwo = OffsetDateTime.parse("2025-10-26T02:30+01:00").toInstant();

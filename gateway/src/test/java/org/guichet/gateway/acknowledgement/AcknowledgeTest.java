@@ -230,7 +230,7 @@ class AcknowledgeTest {
 
     @Test
     void implicitRejectionStatesTheDateAndTheRecourse() throws Exception {
-        String text = text(deliver(serviceMail("recours", "jules.martin@example.org", RECEIVED)).get(0).message());
+        String text = text(acknowledgement("recours", "jules.martin@example.org"));
 
         assertThat(prose(text))
                 .contains("votre demande sera considérée comme rejetée le 3 mai 2025")
@@ -248,7 +248,7 @@ class AcknowledgeTest {
                 "Vous pourrez saisir la commission de recours amiable de la CAF dans les deux mois.",
                 "You may refer it to the CAF's amicable appeals board within two months.");
 
-        String text = text(deliver(serviceMail("recours", "jules.martin@example.org", RECEIVED)).get(0).message());
+        String text = text(acknowledgement("recours", "jules.martin@example.org"));
 
         assertThat(prose(text)).contains("commission de recours amiable de la CAF", "amicable appeals board")
                 .doesNotContain("tribunal administratif");
@@ -265,11 +265,9 @@ class AcknowledgeTest {
 
     @Test
     void aFrenchReplyGetsAFrenchAcknowledgementAndAnUndeterminedOneFrenchThenEnglish() throws Exception {
-        body = "Bonjour,\n\nJe vous envoie ma demande d'aide au logement, avec l'avis d'imposition.";
-        MimeMessage french = deliver(serviceMail("prestations", "jules.martin@example.org", RECEIVED)).get(0).message();
-        body = "Ci-joint.";
-        MimeMessage undetermined = deliver(serviceMail("prestations", "lea.petit@example.org", RECEIVED)).get(0)
-                .message();
+        MimeMessage french = acknowledgement("prestations", "jules.martin@example.org",
+                "Bonjour,\n\nJe vous envoie ma demande d'aide au logement, avec l'avis d'imposition.");
+        MimeMessage undetermined = acknowledgement("prestations", "lea.petit@example.org", "Ci-joint.");
 
         assertThat(text(french)).contains("Nous avons bien reçu votre message").doesNotContain("Hello", "-----");
         assertThat(french.getHeader("Content-Language", ",")).isEqualTo("fr");
@@ -280,12 +278,12 @@ class AcknowledgeTest {
     @Test
     void aDutchReplyIsAcknowledgedInDutchAndAGermanOneInGerman() throws Exception {
         useAcknowledger(belgian(), null);
-        body = "Goedendag,\n\nIn bijlage vindt u het attest van mijn werkgever. Kunt u mij laten weten of dit"
-                + " voldoende is voor de kinderbijslag?\n\nMet vriendelijke groeten,\nJan Peeters";
-        MimeMessage dutch = deliver(serviceMail("gezin", "jan.peeters@example.be", RECEIVED)).get(0).message();
-        body = "Guten Tag,\n\nanbei die Bescheinigung meines Arbeitgebers. Können Sie mir bitte sagen, ob das"
-                + " für das Kindergeld reicht?\n\nMit freundlichen Grüßen\nAnna Schmitz";
-        MimeMessage german = deliver(serviceMail("gezin", "anna.schmitz@example.be", RECEIVED)).get(0).message();
+        MimeMessage dutch = acknowledgement("gezin", "jan.peeters@example.be",
+                "Goedendag,\n\nIn bijlage vindt u het attest van mijn werkgever. Kunt u mij laten weten of dit"
+                + " voldoende is voor de kinderbijslag?\n\nMet vriendelijke groeten,\nJan Peeters");
+        MimeMessage german = acknowledgement("gezin", "anna.schmitz@example.be",
+                "Guten Tag,\n\nanbei die Bescheinigung meines Arbeitgebers. Können Sie mir bitte sagen, ob das"
+                + " für das Kindergeld reicht?\n\nMit freundlichen Grüßen\nAnna Schmitz");
 
         assertThat(decoded(dutch.getHeader("Subject", null)))
                 .isEqualTo("Ontvangstbevestiging: Re: Votre dossier [GCH-2025-000001]");
@@ -308,10 +306,10 @@ class AcknowledgeTest {
     @Test
     void aReplyInALanguageTheServiceDoesNotWriteIsAcknowledgedInItsDefaultLanguage() throws Exception {
         useAcknowledger(belgian(), null);
-        body = "Hello,\n\nI sent my application last week but I have not received any answer yet. Could you"
-                + " please tell me where my file stands?\n\nKind regards,\nJohn Smith";
-        MimeMessage english = deliver(serviceMail("prestations", "john.smith@example.org", RECEIVED)).get(0).message();
-        MimeMessage toBelgians = deliver(serviceMail("gezin", "john.smith@example.co.uk", RECEIVED)).get(0).message();
+        MimeMessage english = acknowledgement("prestations", "john.smith@example.org",
+                "Hello,\n\nI sent my application last week but I have not received any answer yet. Could you"
+                + " please tell me where my file stands?\n\nKind regards,\nJohn Smith");
+        MimeMessage toBelgians = acknowledgement("gezin", "john.smith@example.co.uk");
 
         assertThat(english.getHeader("Content-Language", ",")).as("prestations writes French only").isEqualTo("fr");
         assertThat(text(english)).contains("Nous avons bien reçu votre message le 3 mars 2025 à 10 h 02.")
@@ -324,10 +322,9 @@ class AcknowledgeTest {
     void dutchAndGermanAcknowledgementsStateTheImplicitDecisionInTheirLanguage() throws Exception {
         records.configure("gezin", ImplicitDecision.REJECTION, null, null);
         useAcknowledger(belgian(), null);
-        body = "Ik heb op 3 maart mijn aanvraag ingediend, maar ik heb nog geen antwoord ontvangen.";
 
-        String text = prose(text(deliver(serviceMail("gezin", "jan.peeters@example.be", RECEIVED)).get(0)
-                .message()));
+        String text = prose(text(acknowledgement("gezin", "jan.peeters@example.be",
+                "Ik heb op 3 maart mijn aanvraag ingediend, maar ik heb nog geen antwoord ontvangen.")));
 
         assertThat(text).contains("wordt uw aanvraag geacht afgewezen te zijn op 3 mei 2025")
                 .contains("bevoegde administratieve rechtbank (tribunal administratif), binnen twee maanden")
@@ -504,7 +501,7 @@ class AcknowledgeTest {
         useAcknowledger(AcknowledgementProperties.defaults(), folder);
 
         String prestations = text(deliver(mail(replyAddress, CITIZEN, RECEIVED)).get(0).message());
-        String aides = text(deliver(serviceMail("aides", "jules.martin@example.org", RECEIVED)).get(0).message());
+        String aides = text(acknowledgement("aides", "jules.martin@example.org"));
 
         assertThat(prestations).startsWith("Madame, Monsieur,\n\nDossier GCH-2025-000001 reçu le 3 mars 2025 à 10 h 02.\n"
                 + "Fax : 3230\n").contains("Case GCH-2025-000001, received on 3 March 2025 at 10:02.")
@@ -553,6 +550,17 @@ class AcknowledgeTest {
                 .attribute(new Attribute(ContainerAttributes.RECEIVED_AT, AttributeValue.of(receivedAt.toString())))
                 .state("inbound")
                 .build());
+    }
+
+    /** The one mail sent for a message with {@link #body} from {@code from} to the service's capture address. */
+    private MimeMessage acknowledgement(String service, String from) throws MessagingException {
+        return deliver(serviceMail(service, from, RECEIVED)).get(0).message();
+    }
+
+    /** The one mail sent for a message with this body from {@code from} to the service's capture address. */
+    private MimeMessage acknowledgement(String service, String from, String text) throws MessagingException {
+        body = text;
+        return acknowledgement(service, from);
     }
 
     /** A message to the capture address of a service: nothing threads it, it opens a case there. */

@@ -18,6 +18,7 @@ import org.guichet.gateway.language.Language;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
+import org.guichet.gateway.pipeline.TestPipelines;
 import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,17 +40,13 @@ class AcknowledgementConfigurationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path pipeline = HOME.resolve("pipeline.xml");
-        Files.writeString(pipeline, """
-                <mailetcontainer><processors>
-                  <processor state="root"><mailet match="All" class="Relay"/></processor>
-                  <processor state="inbound">
-                    <mailet match="All" class="ThreadIntoCase"/>
-                    <mailet match="All" class="Acknowledge"/>
-                    <mailet match="All" class="Archive"/>
-                  </processor>
-                  <processor state="error"><mailet match="All" class="Hold"/></processor>
-                </processors></mailetcontainer>
-                """);
+        Files.writeString(pipeline, TestPipelines.pipeline("""
+                <mailet match="All" class="Relay"/>""", """
+                <processor state="inbound">
+                  <mailet match="All" class="ThreadIntoCase"/>
+                  <mailet match="All" class="Acknowledge"/>
+                  <mailet match="All" class="Archive"/>
+                </processor>"""));
         Files.createDirectories(HOME.resolve("templates/acknowledgement/aides"));
         Files.writeString(HOME.resolve("templates/acknowledgement/aides/fr.txt"), "Dossier ${reference}\n");
         registry.add("spring.datasource.url", TestPostgres::newDatabaseUrl);

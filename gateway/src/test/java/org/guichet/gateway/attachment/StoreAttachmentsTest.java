@@ -9,13 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import javax.sql.DataSource;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,6 +25,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.CaseworkDatabase;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.administration.AdministrationProperties;
 import org.guichet.administration.AdministrationProperties.ServiceDefinition;
@@ -34,15 +33,9 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Attachments;
 import org.guichet.casework.CaseAttachment;
 import org.guichet.casework.CaseReceipt;
-import org.guichet.casework.CaseReferences;
-import org.guichet.casework.CaseThreading;
-import org.guichet.casework.Casework;
-import org.guichet.casework.CaseworkProperties;
-import org.guichet.casework.EventLog;
 import org.guichet.casework.InboundReply;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
 import org.guichet.gateway.threading.CaseAttributes;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,8 +44,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.util.unit.DataSize;
 
 /** The mailet over a real casework and database, on the message a citizen sends with their papers. */
@@ -61,15 +52,8 @@ class StoreAttachmentsTest {
 
     private static final int LIMIT = 64 * 1024;
 
-    private final DataSource database = TestPostgres.newMigratedDatabase();
-    private final JdbcClient jdbc = JdbcClient.create(database);
-    private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-    private final Clock clock = Clock.fixed(Instant.parse("2026-03-03T09:00:05Z"), ZoneOffset.UTC);
-    private final EventLog events = new EventLog(jdbc, transactions);
-    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
-    private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseThreading(jdbc, transactions, references), references, clock);
-    private final Attachments attachments = new Attachments(jdbc, transactions, events, clock);
+    private final CaseworkDatabase db = new CaseworkDatabase(Instant.parse("2026-03-03T09:00:05Z"));
+    private final Attachments attachments = new Attachments(db.jdbc, db.transactions, db.events, db.clock);
     private final StoreAttachments mailet = new StoreAttachments();
     private int queue;
 
@@ -77,7 +61,7 @@ class StoreAttachmentsTest {
     void mailet() throws Exception {
         new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
-                        "default"))), jdbc, Clock.systemUTC()).afterPropertiesSet();
+                        "default"))), db.jdbc, Clock.systemUTC()).afterPropertiesSet();
         AttachmentProperties defaults = AttachmentProperties.defaults();
         AttachmentProperties small = new AttachmentProperties(DataSize.ofBytes(LIMIT), DataSize.ofBytes(3L * LIMIT),
                 defaults.allowedTypes(), List.of("tmp"));
@@ -128,7 +112,7 @@ class StoreAttachmentsTest {
         assertThat(attachments.download(stored.get(1).id()).orElseThrow().content()).isEqualTo(Files.PNG);
         assertThat(attachments.download(stored.get(2).id())).isEmpty();
         assertThat(attachments.download(stored.get(3).id())).isEmpty();
-        assertThat(jdbc.sql("select count(*) from case_attachment where content is not null").query(Long.class).single())
+        assertThat(db.jdbc.sql("select count(*) from case_attachment where content is not null").query(Long.class).single())
                 .isEqualTo(3);
 
         assertThat(mail.getAttribute(StoreAttachments.STORED)).hasValueSatisfying(a ->
@@ -168,8 +152,8 @@ class StoreAttachmentsTest {
 
         mailet.service(replay);
 
-        assertThat(jdbc.sql("select count(*) from case_attachment").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from case_event where type = 'ATTACHMENTS_STORED'").query(Long.class)
+        assertThat(db.jdbc.sql("select count(*) from case_attachment").query(Long.class).single()).isEqualTo(1);
+        assertThat(db.jdbc.sql("select count(*) from case_event where type = 'ATTACHMENTS_STORED'").query(Long.class)
                 .single()).isEqualTo(1);
         assertThat(output.getOut()).contains("queue " + mail.getName() + ": case=GCH-2026-000001 attachments=1"
                 + " status=duplicate (already stored)");
@@ -211,7 +195,7 @@ class StoreAttachmentsTest {
     private FakeMail threaded(byte[] raw) throws Exception {
         queue++;
         String queueId = "7A1B" + queue;
-        CaseReceipt receipt = casework.receive(new InboundReply(queueId, Instant.parse("2026-03-03T09:00:00Z"),
+        CaseReceipt receipt = db.casework.receive(new InboundReply(queueId, Instant.parse("2026-03-03T09:00:00Z"),
                 "amelie.rousseau@example.org", null, "<piece." + queue + "@example.org>", null, List.of(),
                 "Re: Votre dossier", "Bonjour, voici les justificatifs.", null, null, null));
         return FakeMail.builder().name(queueId).sender("amelie.rousseau@example.org").recipient("reply@reponse.caf.fr")
@@ -221,7 +205,7 @@ class StoreAttachmentsTest {
     }
 
     private long messageId(String queueId) {
-        return jdbc.sql("select id from case_message where queue_id = ?").param(queueId).query(Long.class).single();
+        return db.jdbc.sql("select id from case_message where queue_id = ?").param(queueId).query(Long.class).single();
     }
 
     private static MimeMessage mime(byte[] raw) throws MessagingException {

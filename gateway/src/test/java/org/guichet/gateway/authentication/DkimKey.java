@@ -10,17 +10,7 @@ import java.util.Base64;
 import org.apache.james.jdkim.DKIMSigner;
 
 /** A DKIM key made for the test: its DNS record, and signatures made with jDKIM's signer. */
-final class DkimKey {
-
-    private final KeyPair pair;
-    private final String domain;
-    private final String selector;
-
-    private DkimKey(KeyPair pair, String domain, String selector) {
-        this.pair = pair;
-        this.domain = domain;
-        this.selector = selector;
-    }
+record DkimKey(KeyPair pair, String domain, String selector) {
 
     /** A 2048-bit RSA key, the size RFC 8301 §3.2 asks signers to use. */
     static DkimKey generate(String domain, String selector) throws NoSuchAlgorithmException {

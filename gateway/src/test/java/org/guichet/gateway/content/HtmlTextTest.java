@@ -4,31 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HtmlTextTest {
 
     private final HtmlText htmlText = new HtmlText();
 
-    @Test
-    void blockquotesBecomeQuotedLines() {
-        String text = htmlText.render("<div>Réponse</div><blockquote>Ligne 1<br>Ligne 2"
-                + "<blockquote>Plus ancien</blockquote></blockquote>");
-        assertThat(text).isEqualTo("Réponse\n> Ligne 1\n> Ligne 2\n> > Plus ancien");
+    /** Each case: what it shows, the HTML, exactly the text it renders to. */
+    static Stream<Arguments> rendered() {
+        return Stream.of(
+                Arguments.of("blockquotes become quoted lines",
+                        "<div>Réponse</div><blockquote>Ligne 1<br>Ligne 2<blockquote>Plus ancien</blockquote></blockquote>",
+                        "Réponse\n> Ligne 1\n> Ligne 2\n> > Plus ancien"),
+                Arguments.of("whitespace is collapsed outside preformatted text",
+                        "<p>  un   deux\n trois </p><pre>a   b\n  c</pre>",
+                        "un deux trois\n\na   b\n  c"),
+                Arguments.of("hidden and active content is not rendered",
+                        "<head><title>T</title></head><body><script>x()</script>"
+                                + "<span style=\"display:none\">aperçu caché</span>Visible</body>",
+                        "Visible"));
     }
 
-    @Test
-    void whitespaceIsCollapsedOutsidePreformattedText() {
-        String text = htmlText.render("<p>  un   deux\n trois </p><pre>a   b\n  c</pre>");
-        assertThat(text).isEqualTo("un deux trois\n\na   b\n  c");
-    }
-
-    @Test
-    void hiddenAndActiveContentIsNotRendered() {
-        String text = htmlText.render("<head><title>T</title></head><body><script>x()</script>"
-                + "<span style=\"display:none\">aperçu caché</span>Visible</body>");
-        assertThat(text).isEqualTo("Visible");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rendered")
+    void rendersExactly(String description, String html, String expected) {
+        assertThat(htmlText.render(html)).isEqualTo(expected);
     }
 
     @Test
@@ -41,17 +47,14 @@ class HtmlTextTest {
         assertThat(htmlText.renderReply(reply)).isEqualTo("Ma réponse");
     }
 
-    @Test
-    void zimbraRuleCutsTheOriginal() {
-        String html = "<div>Bien reçu.</div><hr id=\"zwchr\"><b>De: </b>Mairie<br><b>Envoyé: </b>Lundi<br>Texte";
-        assertThat(htmlText.renderReply(html)).isEqualTo("Bien reçu.");
-    }
-
-    @Test
-    void yahooQuotedDivisionCutsTheOriginal() {
-        String html = "<div>Merci.</div><div class=\"yahoo_quoted\"><div>Le lundi 3 mars 2025, X a écrit :</div>"
-                + "<div>Original</div></div>";
-        assertThat(htmlText.renderReply(html)).isEqualTo("Merci.");
+    /** Each row: the client | its reply, with the original after the client's marker | the reply text. */
+    @ParameterizedTest(name = "{0} cuts the original")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            Zimbra rule | <div>Bien reçu.</div><hr id="zwchr"><b>De: </b>Mairie<br><b>Envoyé: </b>Lundi<br>Texte | Bien reçu.
+            Yahoo quoted division | <div>Merci.</div><div class="yahoo_quoted"><div>Le lundi 3 mars 2025, X a écrit :</div><div>Original</div></div> | Merci.
+            """)
+    void quotedOriginalIsCut(String client, String html, String reply) {
+        assertThat(htmlText.renderReply(html)).isEqualTo(reply);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.GatewayTestApplication;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
+import org.guichet.gateway.pipeline.TestPipelines;
 import org.guichet.TestNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,16 +21,10 @@ class DkimContextAttributeTest {
     static final TestNode NODE = TestNode.running("dkim-context", "worker")
             .set("guichet.node.reply-domain", "reponse.caf.fr")
             .set("guichet.dkim.domains.caf.fr.selector", "s2026")
-            .pipeline("""
-                <mailetcontainer><processors>
-                  <processor state="root">
+            .pipeline(TestPipelines.pipeline("""
                     <mailet match="All" class="SetAutoSubmitted"/>
                     <mailet match="All" class="DkimSign"/>
-                    <mailet match="All" class="Relay"/>
-                  </processor>
-                  <processor state="error"><mailet match="All" class="Hold"/></processor>
-                </processors></mailetcontainer>
-                """);
+                    <mailet match="All" class="Relay"/>"""));
 
     @Autowired
     GuichetMailetContext mailetContext;

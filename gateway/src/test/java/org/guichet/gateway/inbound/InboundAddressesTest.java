@@ -15,6 +15,8 @@ import org.guichet.gateway.token.ReplyTokenKeyRing;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.gateway.token.ReplyTokenVerifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InboundAddressesTest {
 
@@ -65,20 +67,28 @@ class InboundAddressesTest {
         assertThat(addresses.classify("agent@reponse.caf.fr")).isEqualTo(Kind.UNKNOWN);
     }
 
-    @Test
-    void captureAddressesMatchWithoutCaseAccentsSeparatorsOrSuffix() {
-        assertThat(addresses.classify("noreply@caf.fr")).isEqualTo(Kind.CAPTURE);
-        assertThat(addresses.classify("No-Reply+dossier42@CAF.FR")).isEqualTo(Kind.CAPTURE);
-        assertThat(addresses.classify("noreplyx@caf.fr")).isEqualTo(Kind.UNKNOWN);
-        assertThat(addresses.classify("noreply@other.caf.fr")).isEqualTo(Kind.UNKNOWN);
-        assertThat(addresses.classify("anyone@ne-pas-repondre.ameli.fr")).isEqualTo(Kind.CAPTURE);
-        assertThat(addresses.classify("anyone@ameli.fr")).isEqualTo(Kind.UNKNOWN);
+    /** Each row: an address | how it is classified. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(textBlock = """
+            noreply@caf.fr,                  CAPTURE
+            No-Reply+dossier42@CAF.FR,       CAPTURE
+            noreplyx@caf.fr,                 UNKNOWN
+            noreply@other.caf.fr,            UNKNOWN
+            anyone@ne-pas-repondre.ameli.fr, CAPTURE
+            anyone@ameli.fr,                 UNKNOWN
+            """)
+    void captureAddressesMatchWithoutCaseAccentsSeparatorsOrSuffix(String address, Kind kind) {
+        assertThat(addresses.classify(address)).isEqualTo(kind);
     }
 
-    @Test
-    void postmasterOfAReplyDomainIsAccepted() {
-        assertThat(addresses.classify("PostMaster@reponse.caf.fr")).isEqualTo(Kind.CAPTURE);
-        assertThat(addresses.classify("postmaster@example.org")).isEqualTo(Kind.UNKNOWN);
+    /** Each row: an address | how it is classified. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(textBlock = """
+            PostMaster@reponse.caf.fr, CAPTURE
+            postmaster@example.org,    UNKNOWN
+            """)
+    void postmasterOfAReplyDomainIsAccepted(String address, Kind kind) {
+        assertThat(addresses.classify(address)).isEqualTo(kind);
     }
 
     @Test

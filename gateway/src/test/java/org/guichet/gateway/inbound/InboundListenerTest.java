@@ -216,11 +216,8 @@ class InboundListenerTest {
     @ValueSource(strings = {"\n.\n", "\n.\r\n", "\r\n.\n", "\r.\r", "\r.\r\n", "\r\n.\r", "\n..\n"})
     void smuggledMessageIsRefusedAndNothingIsSpooled(String fakeEnd) throws Exception {
         try (SmtpDialog smtp = open()) {
-            smtp.command("MAIL FROM:<camille@example.org>");
-            smtp.command("RCPT TO:<" + replyAddress() + ">");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            String reply = smtp.command("Subject: first\r\n\r\nbody" + fakeEnd
-                    + "MAIL FROM:<camille@example.org>\r\nRCPT TO:<" + replyAddress() + ">\r\nDATA\r\n"
+            String reply = smtp.smuggle("camille@example.org", replyAddress(), fakeEnd,
+                    "MAIL FROM:<camille@example.org>\r\nRCPT TO:<" + replyAddress() + ">\r\nDATA\r\n"
                     + "From: agent@caf.test\r\nSubject: smuggled\r\n\r\nevil\r\n.");
             assertThat(reply).startsWith("554 5.5.2");
             assertThat(smtp.command("NOOP")).startsWith("250");

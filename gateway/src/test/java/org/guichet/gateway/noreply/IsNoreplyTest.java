@@ -132,10 +132,7 @@ class IsNoreplyTest {
 
     @Test
     void allRecipientsMatchTogether() throws Exception {
-        FakeMail mail = FakeMail.builder().name("4F2A2").sender("noreply@caf.fr")
-                .recipients("a@example.org", "b@example.org")
-                .mimeMessage(TestMails.message("From: noreply@caf.fr", "To: a@example.org, b@example.org"))
-                .build();
+        FakeMail mail = TestMails.toTwoRecipients("4F2A2");
 
         assertThat(matcher(null).match(mail)).containsExactlyInAnyOrder(
                 new MailAddress("a@example.org"), new MailAddress("b@example.org"));

@@ -195,10 +195,7 @@ class SetReplyAddressTest {
 
     @Test
     void mailWithSeveralRecipientsIsRefusedUntilSplit() throws Exception {
-        FakeMail mail = FakeMail.builder().name("4F2A3").sender("noreply@caf.fr")
-                .recipients("a@example.org", "b@example.org")
-                .mimeMessage(TestMails.message("From: noreply@caf.fr", "To: a@example.org, b@example.org"))
-                .build();
+        FakeMail mail = TestMails.toTwoRecipients("4F2A3");
 
         assertThatThrownBy(() -> mailet("CAF").service(mail))
                 .isInstanceOf(MessagingException.class)

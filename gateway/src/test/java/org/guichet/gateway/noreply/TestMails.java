@@ -30,4 +30,12 @@ final class TestMails {
                 .mimeMessage(message(headerLines))
                 .build();
     }
+
+    /** A mail from {@code noreply@caf.fr} to two recipients at once, as SplitPerRecipient has not split it. */
+    static FakeMail toTwoRecipients(String name) throws MessagingException {
+        return FakeMail.builder().name(name).sender("noreply@caf.fr")
+                .recipients("a@example.org", "b@example.org")
+                .mimeMessage(message("From: noreply@caf.fr", "To: a@example.org, b@example.org"))
+                .build();
+    }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.guichet.gateway.language.Language;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HtmlNoticesTest {
 
@@ -20,27 +22,17 @@ class HtmlNoticesTest {
         return html.rewrite(source, StandardCharsets.UTF_8).map(TextRewrite::text).orElse(source);
     }
 
-    @Test
-    void entitiesAndNonBreakingSpacesAreReadDecoded() {
-        String source = "<p>Bonjour,</p><p>Merci de ne pas r&eacute;pondre&nbsp;&agrave; ce message.</p><p>La caisse</p>";
-        assertThat(rewrite(source)).isEqualTo("<p>Bonjour,</p><p>" + ESCAPED + "</p><p>La caisse</p>");
-    }
-
-    @Test
-    void boldInsideTheSentenceIsRemovedWithIt() {
-        String source = "<p>Merci de <b>ne pas r&eacute;pondre</b> &agrave; ce message.</p>";
-        assertThat(rewrite(source)).isEqualTo("<p>" + ESCAPED + "</p>");
-    }
-
-    @Test
-    void elementOpenedInsideTheNoticeButClosedAfterStaysWellNested() {
-        String source = "<p><strong>Merci de ne pas répondre</strong> à ce message. Votre dossier est à jour.</p>";
-        String result = rewrite(source);
-        assertThat(result).isEqualTo("<p><strong></strong>" + ESCAPED + " Votre dossier est à jour.</p>");
-        String link = "<p>Merci de ne pas répondre à <a href=\"https://www.example.fr/\">ce message</a>.</p>";
-        assertThat(rewrite(link)).isEqualTo("<p>" + ESCAPED + "</p>");
-        String tail = "<p>Merci de ne pas répondre à ce <i>message. Cordialement,</i></p>";
-        assertThat(rewrite(tail)).isEqualTo("<p>" + ESCAPED + "<i> Cordialement,</i></p>");
+    /** Each row: what it shows | the HTML | the HTML rewritten, where {notice} stands for the escaped replacement. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            entities and non-breaking spaces are read decoded | <p>Bonjour,</p><p>Merci de ne pas r&eacute;pondre&nbsp;&agrave; ce message.</p><p>La caisse</p> | <p>Bonjour,</p><p>{notice}</p><p>La caisse</p>
+            bold inside the sentence is removed with it | <p>Merci de <b>ne pas r&eacute;pondre</b> &agrave; ce message.</p> | <p>{notice}</p>
+            an element opened inside the notice but closed after stays well nested | <p><strong>Merci de ne pas répondre</strong> à ce message. Votre dossier est à jour.</p> | <p><strong></strong>{notice} Votre dossier est à jour.</p>
+            a link inside the notice is removed with it | <p>Merci de ne pas répondre à <a href="https://www.example.fr/">ce message</a>.</p> | <p>{notice}</p>
+            an element opened inside the notice and closed after it keeps the rest | <p>Merci de ne pas répondre à ce <i>message. Cordialement,</i></p> | <p>{notice}<i> Cordialement,</i></p>
+            """)
+    void theNoticeSentenceIsReplaced(String description, String source, String rewritten) {
+        assertThat(rewrite(source)).isEqualTo(rewritten.replace("{notice}", ESCAPED));
     }
 
     @Test
@@ -68,15 +60,13 @@ class HtmlNoticesTest {
         assertThat(Jsoup.parse(out).text()).isEqualTo("Répondez-nous : <agent> & équipe « accueil » — 5 jours.");
     }
 
-    @Test
-    void paragraphsAreNotMergedIntoOneNotice() {
-        String source = "<p>Votre dossier est complet. Merci de ne pas</p><p>répondre à ce message.</p>";
-        assertThat(html.rewrite(source, StandardCharsets.UTF_8)).isEmpty();
-    }
-
-    @Test
-    void noticeInAnAttributeOrScriptIsNotText() {
-        String source = "<p title=\"Merci de ne pas répondre à ce message.\">Bonjour</p><script>// Merci de ne pas répondre.</script>";
+    /** Each row: what it shows | HTML that has no notice sentence in its text. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            paragraphs are not merged into one notice | <p>Votre dossier est complet. Merci de ne pas</p><p>répondre à ce message.</p>
+            a notice in an attribute or a script is not text | <p title="Merci de ne pas répondre à ce message.">Bonjour</p><script>// Merci de ne pas répondre.</script>
+            """)
+    void htmlWithoutANoticeInItsTextIsNotRewritten(String description, String source) {
         assertThat(html.rewrite(source, StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -50,6 +50,13 @@ final class Letters {
         return new String(encode(text.getBytes(charset), "quoted-printable"), StandardCharsets.US_ASCII);
     }
 
+    /** A body part's headers and body: text of this content type, quoted-printable in UTF-8. */
+    static String qpPart(String contentType, String text) {
+        return "Content-Type: " + contentType + CRLF
+                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
+                + qp(text, StandardCharsets.UTF_8) + CRLF;
+    }
+
     static String base64(byte[] bytes) {
         return new String(encode(bytes, "base64"), StandardCharsets.US_ASCII);
     }

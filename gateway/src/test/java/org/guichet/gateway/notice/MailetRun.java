@@ -56,6 +56,13 @@ final class MailetRun {
                 .build();
     }
 
+    /** The mail of these bytes, once the mailet with the service's settings has run on it. */
+    static Mail serviced(byte[] raw) throws MessagingException {
+        Mail mail = mail(raw);
+        serviceMailet().service(mail);
+        return mail;
+    }
+
     static MimeMessage parse(byte[] raw) throws MessagingException {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
     }

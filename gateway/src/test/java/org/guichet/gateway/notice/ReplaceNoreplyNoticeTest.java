@@ -11,12 +11,14 @@ import static org.guichet.gateway.notice.Letters.base64;
 import static org.guichet.gateway.notice.Letters.headers;
 import static org.guichet.gateway.notice.Letters.lines;
 import static org.guichet.gateway.notice.Letters.qp;
+import static org.guichet.gateway.notice.Letters.qpPart;
 import static org.guichet.gateway.notice.MailetRun.assertOnlyChanged;
 import static org.guichet.gateway.notice.MailetRun.bytes;
 import static org.guichet.gateway.notice.MailetRun.mail;
 import static org.guichet.gateway.notice.MailetRun.parse;
 import static org.guichet.gateway.notice.MailetRun.run;
 import static org.guichet.gateway.notice.MailetRun.serviceMailet;
+import static org.guichet.gateway.notice.MailetRun.serviced;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -41,8 +43,7 @@ class ReplaceNoreplyNoticeTest {
         byte[] before = (headers("Votre attestation de paiement", "text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable")
                 + qp(Letters.cafPlainText(), UTF_8)).getBytes(US_ASCII);
 
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
         byte[] after = bytes(mail);
 
         MimeMessage message = parse(after);
@@ -135,17 +136,12 @@ class ReplaceNoreplyNoticeTest {
         String html = Letters.ameliHtml().replace("<img src=\"cid:logo-caisse@assurance.example.fr\" alt=\"Logo\">\r\n", "");
         byte[] before = (headers("Nouveau document dans votre compte", "multipart/alternative; boundary=\"=_alt_7Qx\"")
                 + "--=_alt_7Qx" + CRLF
-                + "Content-Type: text/plain; charset=utf-8" + CRLF
-                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
-                + qp(Letters.ameliPlainText(), UTF_8) + CRLF
+                + qpPart("text/plain; charset=utf-8", Letters.ameliPlainText())
                 + "--=_alt_7Qx" + CRLF
-                + "Content-Type: text/html; charset=utf-8" + CRLF
-                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
-                + qp(html, UTF_8) + CRLF
+                + qpPart("text/html; charset=utf-8", html)
                 + "--=_alt_7Qx--" + CRLF).getBytes(US_ASCII);
 
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
         byte[] after = bytes(mail);
 
         assertOnlyChanged(before, after, "1", "2");
@@ -168,9 +164,7 @@ class ReplaceNoreplyNoticeTest {
         byte[] before = (headers("Nouveau document dans votre compte", "multipart/related; type=\"text/html\"; boundary=rel-1")
                 + "Ceci est un message au format MIME." + CRLF
                 + "--rel-1" + CRLF
-                + "Content-Type: text/html; charset=utf-8" + CRLF
-                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
-                + qp(Letters.ameliHtml(), UTF_8) + CRLF
+                + qpPart("text/html; charset=utf-8", Letters.ameliHtml())
                 + "--rel-1" + CRLF
                 + imagePart
                 + "--rel-1--" + CRLF
@@ -194,9 +188,7 @@ class ReplaceNoreplyNoticeTest {
         String notice = lines("Rappel des conditions d'envoi", "", "Merci de ne pas répondre à ce message.");
         byte[] before = (headers("Votre avis d'impôt", "multipart/mixed; boundary=\"mix-42\"")
                 + "--mix-42" + CRLF
-                + "Content-Type: text/plain; charset=UTF-8" + CRLF
-                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
-                + qp(Letters.impotsPlainText(), UTF_8) + CRLF
+                + qpPart("text/plain; charset=UTF-8", Letters.impotsPlainText())
                 + "--mix-42" + CRLF
                 + "Content-Type: application/pdf; name=\"avis-2025.pdf\"" + CRLF
                 + "Content-Transfer-Encoding: base64" + CRLF
@@ -249,8 +241,7 @@ class ReplaceNoreplyNoticeTest {
                 + base64(PDF) + CRLF
                 + "--outer--" + CRLF).getBytes(UTF_8);
 
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
         byte[] after = bytes(mail);
 
         assertOnlyChanged(before, after, "1.1", "1.2.1");
@@ -291,8 +282,7 @@ class ReplaceNoreplyNoticeTest {
         byte[] before = concat(headers("Confirmation de rendez-vous", "text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit")
                 .getBytes(US_ASCII), text.getBytes(UTF_8));
 
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
 
         String content = (String) parse(bytes(mail)).getContent();
         assertThat(content).startsWith("Bonjour,\r\n\r\nVotre rendez-vous du 14 avril 2026 à 10 h 30 est confirmé.\r\n\r\n")
@@ -379,8 +369,7 @@ class ReplaceNoreplyNoticeTest {
     void rewrittenMessageKeepsItsMessageIdThroughSaveChanges() throws Exception {
         byte[] before = (headers("Votre attestation de paiement", "text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable")
                 + qp(Letters.cafPlainText(), UTF_8)).getBytes(US_ASCII);
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
 
         mail.getMessage().setHeader("X-Guichet-Token", "t1");
         mail.getMessage().saveChanges();
@@ -392,9 +381,7 @@ class ReplaceNoreplyNoticeTest {
     void unknownCharsetLeavesThePartAndSaysWhy() throws Exception {
         byte[] before = (headers("Avis", "text/plain; charset=x-inconnu", "Content-Transfer-Encoding: 7bit")
                 + "Merci de ne pas repondre a ce message." + CRLF).getBytes(US_ASCII);
-        Mail mail = mail(before);
-
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
 
         assertThat(bytes(mail)).isEqualTo(before);
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("absent");
@@ -419,8 +406,7 @@ class ReplaceNoreplyNoticeTest {
                 lines("Bonjour,", "", "Votre avis est disponible dans votre espace.", "", "Merci de ne pas répondre à ce message.", "",
                         "La Direction générale des Finances publiques").getBytes(cp1252));
 
-        Mail mail = mail(before);
-        serviceMailet().service(mail);
+        Mail mail = serviced(before);
         byte[] after = bytes(mail);
 
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
@@ -437,8 +423,7 @@ class ReplaceNoreplyNoticeTest {
                 + "Message-ID: <20260303091244.4F2A1@caf.example.fr>\r\nMIME-Version: 1.0\r\n\r\n"
                 + "Votre avis est prêt.\r\n\r\nMerci de ne pas répondre à ce message.\r\n";
 
-        Mail mail = mail(raw.getBytes(UTF_8));
-        serviceMailet().service(mail);
+        Mail mail = serviced(raw.getBytes(UTF_8));
 
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("replaced");
         MimeMessage message = parse(bytes(mail));

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guichet.gateway.notice.Letters.CRLF;
 import static org.guichet.gateway.notice.Letters.base64;
 import static org.guichet.gateway.notice.Letters.headers;
-import static org.guichet.gateway.notice.Letters.qp;
+import static org.guichet.gateway.notice.Letters.qpPart;
 import static org.guichet.gateway.notice.MailetRun.bytes;
-import static org.guichet.gateway.notice.MailetRun.mail;
-import static org.guichet.gateway.notice.MailetRun.serviceMailet;
+import static org.guichet.gateway.notice.MailetRun.serviced;
 import static org.guichet.gateway.notice.ReplaceNoreplyNoticeTest.attribute;
 
 import java.util.List;
@@ -48,20 +47,14 @@ class SealedMessagesTest {
                 "multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"sig-91\"")
                 + "This is an S/MIME signed message" + CRLF + CRLF
                 + "--sig-91" + CRLF
-                + "Content-Type: text/plain; charset=UTF-8" + CRLF
-                + "Content-Transfer-Encoding: quoted-printable" + CRLF + CRLF
-                + qp(Letters.cafPlainText(), UTF_8) + CRLF
+                + qpPart("text/plain; charset=UTF-8", Letters.cafPlainText())
                 + "--sig-91" + CRLF
                 + "Content-Type: application/pkcs7-signature; name=\"smime.p7s\"" + CRLF
                 + "Content-Transfer-Encoding: base64" + CRLF
                 + "Content-Disposition: attachment; filename=\"smime.p7s\"" + CRLF + CRLF
                 + base64("signature DER fictive pour le test".getBytes(US_ASCII)) + CRLF
                 + "--sig-91--" + CRLF).getBytes(US_ASCII);
-        Mail mail = mail(before);
-
-        serviceMailet().service(mail);
-
-        assertThat(bytes(mail)).isEqualTo(before);
+        Mail mail = assertUntouched(before);
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("signed");
         assertThat(infoLines()).containsExactly(
                 "queue 4F2A1: notice=signed body=untouched (the message is multipart/signed; a changed body would break the signature)");
@@ -71,11 +64,7 @@ class SealedMessagesTest {
     void smimeEncryptedMessageIsUntouched() throws Exception {
         byte[] before = (headers("Document chiffré", "application/pkcs7-mime; smime-type=enveloped-data; name=\"smime.p7m\"",
                 "Content-Transfer-Encoding: base64") + base64("donnees chiffrees fictives".getBytes(US_ASCII)) + CRLF).getBytes(US_ASCII);
-        Mail mail = mail(before);
-
-        serviceMailet().service(mail);
-
-        assertThat(bytes(mail)).isEqualTo(before);
+        Mail mail = assertUntouched(before);
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("encrypted");
         assertThat(infoLines()).singleElement().asString().contains("notice=encrypted body=untouched");
     }
@@ -87,11 +76,7 @@ class SealedMessagesTest {
         byte[] before = ReplaceNoreplyNoticeTest.concat(
                 headers("Votre attestation de paiement", "text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit").getBytes(US_ASCII),
                 text.getBytes(UTF_8));
-        Mail mail = mail(before);
-
-        serviceMailet().service(mail);
-
-        assertThat(bytes(mail)).isEqualTo(before);
+        Mail mail = assertUntouched(before);
         assertThat(attribute(mail, ReplaceNoreplyNotice.OUTCOME)).isEqualTo("signed");
         assertThat(infoLines()).singleElement().asString().contains("inline PGP");
     }
@@ -112,12 +97,15 @@ class SealedMessagesTest {
                 + "-----BEGIN PGP SIGNATURE-----" + CRLF + "fictive" + CRLF + "-----END PGP SIGNATURE-----" + CRLF
                 + "--s1--" + CRLF
                 + "--m1--" + CRLF).getBytes(US_ASCII);
-        Mail mail = mail(before);
-
-        serviceMailet().service(mail);
-
-        assertThat(bytes(mail)).isEqualTo(before);
+        Mail mail = assertUntouched(before);
         assertThat(infoLines()).singleElement().asString().contains("part 2 is multipart/signed");
+    }
+
+    /** Runs the mailet on the message and checks it comes out byte for byte; the mail is returned for its attributes. */
+    private static Mail assertUntouched(byte[] before) throws Exception {
+        Mail mail = serviced(before);
+        assertThat(bytes(mail)).isEqualTo(before);
+        return mail;
     }
 
     private List<String> infoLines() {

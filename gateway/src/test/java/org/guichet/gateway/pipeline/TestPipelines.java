@@ -19,7 +19,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ByteArrayResource;
 
 /** Containers built from pipeline.xml text, and messages as the spool hands them over. */
-final class TestPipelines {
+public final class TestPipelines {
 
     static final ReplyTokenKeyRing KEYS = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
 
@@ -55,7 +55,7 @@ final class TestPipelines {
     }
 
     /** A pipeline.xml with the given root processor body and an error processor that holds. */
-    static String pipeline(String root, String... otherProcessors) {
+    public static String pipeline(String root, String... otherProcessors) {
         return """
                 <mailetcontainer>
                   <processors>

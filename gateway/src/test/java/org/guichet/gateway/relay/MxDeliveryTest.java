@@ -20,6 +20,13 @@ class MxDeliveryTest {
         dns = new LoopbackDns();
     }
 
+    /** A message to {@code recipient}, enqueued then taken by one cycle of the worker: its queue id. */
+    private String relayed(String recipient) {
+        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), recipient);
+        worker().cycle();
+        return queueId;
+    }
+
     private DeliveryWorker worker() {
         TestSettings settings = new TestSettings();
         settings.dnsServers = List.of(dns.address());
@@ -32,8 +39,7 @@ class MxDeliveryTest {
         // listed out of order on purpose; 127.0.0.2 has nothing listening on the peer's port
         dns.mx("ville.test", 20, "secours.ville.test").mx("ville.test", 10, "principal.ville.test")
                 .a("secours.ville.test", "127.0.0.1").a("principal.ville.test", "127.0.0.2");
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@ville.test");
-        worker().cycle();
+        String queueId = relayed("agent@ville.test");
 
         assertThat(rig.status(queueId, "agent@ville.test")).isEqualTo("delivered");
         assertThat(rig.attempts(queueId, "agent@ville.test")).singleElement()
@@ -45,8 +51,7 @@ class MxDeliveryTest {
     void lowestPreferenceWinsWhenAllAreUp() throws Exception {
         dns.mx("ville.test", 30, "b.ville.test").mx("ville.test", 5, "a.ville.test")
                 .a("b.ville.test", "127.0.0.1").a("a.ville.test", "127.0.0.1");
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@ville.test");
-        worker().cycle();
+        String queueId = relayed("agent@ville.test");
 
         assertThat(rig.attempts(queueId, "agent@ville.test")).singleElement()
                 .satisfies(a -> assertThat(a.get("next_hop").toString()).startsWith("a.ville.test["));
@@ -55,8 +60,7 @@ class MxDeliveryTest {
     @Test
     void domainWithoutMxIsItsOwnMailHost() throws Exception {
         dns.a("implicite.test", "127.0.0.1");
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "agent@implicite.test");
-        worker().cycle();
+        String queueId = relayed("agent@implicite.test");
 
         assertThat(rig.status(queueId, "agent@implicite.test")).isEqualTo("delivered");
         assertThat(rig.attempts(queueId, "agent@implicite.test")).singleElement()
@@ -66,8 +70,7 @@ class MxDeliveryTest {
     @Test
     void nullMxIsAPermanentFailure() throws Exception {
         dns.mx("sans-courrier.test", 0, ".");
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@sans-courrier.test");
-        worker().cycle();
+        String queueId = relayed("x@sans-courrier.test");
 
         assertThat(rig.status(queueId, "x@sans-courrier.test")).isEqualTo("bounced");
         assertThat(rig.recipientRow(queueId, "x@sans-courrier.test").get("last_reply").toString()).startsWith("556 5.1.10");
@@ -77,8 +80,7 @@ class MxDeliveryTest {
 
     @Test
     void unknownDomainBounces() {
-        String queueId = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@inconnu.test");
-        worker().cycle();
+        String queueId = relayed("x@inconnu.test");
 
         assertThat(rig.status(queueId, "x@inconnu.test")).isEqualTo("bounced");
         assertThat(rig.recipientRow(queueId, "x@inconnu.test").get("last_reply").toString()).startsWith("550 5.1.2");

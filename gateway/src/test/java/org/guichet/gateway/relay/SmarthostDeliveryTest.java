@@ -47,6 +47,13 @@ class SmarthostDeliveryTest {
         return settings;
     }
 
+    /** A smarthost on a free port that asks for guichet's login, and settings that log in to it. */
+    private TestSettings smarthostAskingForLogin() {
+        int port = FreePort.next();
+        startSmarthost(port).setUser("guichet", "s3cret");
+        return loggingIn(port);
+    }
+
     /** A one-line message from {@code noreply@mairie.test} to {@code recipient}, queued. */
     private String enqueueTo(String recipient) {
         return rig.enqueue("noreply@mairie.test", RelayRig.message("noreply@mairie.test", recipient, "x"), recipient);
@@ -125,10 +132,8 @@ class SmarthostDeliveryTest {
 
     @Test
     void authenticatesAtSmarthost() throws Exception {
-        int port = FreePort.next();
-        startSmarthost(port).setUser("guichet", "s3cret");
+        TestSettings settings = smarthostAskingForLogin();
         String good = enqueueTo("b@example.org");
-        TestSettings settings = loggingIn(port);
         rig.worker(settings.build(), "node-a").cycle();
         assertThat(rig.status(good, "b@example.org")).isEqualTo("delivered");
 
@@ -144,10 +149,8 @@ class SmarthostDeliveryTest {
 
     @Test
     void credentialsAreNotSentInClearUnlessTlsIsOff() throws Exception {
-        int port = FreePort.next();
-        startSmarthost(port).setUser("guichet", "s3cret");
+        TestSettings settings = smarthostAskingForLogin();
         String queueId = enqueueTo("d@example.org");
-        TestSettings settings = loggingIn(port);
         settings.tls = RelayProperties.TlsPolicy.OPPORTUNISTIC;
         rig.worker(settings.build(), "node-a").cycle();
 

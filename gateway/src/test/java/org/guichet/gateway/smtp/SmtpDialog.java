@@ -93,6 +93,18 @@ public final class SmtpDialog implements AutoCloseable {
         return queueId(command(message + "."));
     }
 
+    /**
+     * A transaction from {@code sender} to {@code recipient} whose message seems to end early at
+     * {@code fakeEnd}, followed by {@code smuggled}: a second transaction a lax server would run.
+     * Returns the reply to the whole DATA.
+     */
+    public String smuggle(String sender, String recipient, String fakeEnd, String smuggled) throws IOException {
+        command("MAIL FROM:<" + sender + ">");
+        command("RCPT TO:<" + recipient + ">");
+        assertThat(command("DATA")).startsWith("354");
+        return command("Subject: first\r\n\r\nbody" + fakeEnd + smuggled);
+    }
+
     public String command(String line) throws IOException {
         send(line + "\r\n");
         return reply();

@@ -86,11 +86,8 @@ class SubmissionListenerTest {
     @ValueSource(strings = {"\n.\n", "\n.\r\n", "\r\n.\n", "\r.\r", "\r.\r\n", "\r\n.\r", "\n..\n"})
     void smuggledMessageIsRefusedAndNothingIsSpooled(String fakeEnd) throws Exception {
         try (SmtpDialog smtp = SmtpDialog.greeted(NODE.submission, "app.caf.fr")) {
-            smtp.command("MAIL FROM:<noreply@caf.fr>");
-            smtp.command("RCPT TO:<citoyen@example.org>");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            String reply = smtp.command("Subject: first\r\n\r\nbody" + fakeEnd
-                    + "MAIL FROM:<admin@caf.fr>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\n"
+            String reply = smtp.smuggle("noreply@caf.fr", "citoyen@example.org", fakeEnd,
+                    "MAIL FROM:<admin@caf.fr>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\n"
                     + "From: admin@caf.fr\r\nSubject: smuggled\r\n\r\nevil\r\n.");
             assertThat(reply).startsWith("554 5.5.2");
             assertThat(smtp.command("NOOP")).startsWith("250");

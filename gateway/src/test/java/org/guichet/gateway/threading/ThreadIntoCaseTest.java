@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import javax.sql.DataSource;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -29,6 +27,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.guichet.gateway.CaseworkDatabase;
 import org.guichet.gateway.mailet.GuichetServices;
 import org.guichet.gateway.message.AcceptedAtRcpt;
 import org.guichet.administration.AdministrationProperties;
@@ -37,11 +36,7 @@ import org.guichet.administration.ServiceDirectory;
 import org.guichet.casework.Case;
 import org.guichet.casework.CaseEvent;
 import org.guichet.casework.CaseMessage;
-import org.guichet.casework.CaseReferences;
-import org.guichet.casework.CaseThreading;
 import org.guichet.casework.Casework;
-import org.guichet.casework.CaseworkProperties;
-import org.guichet.casework.EventLog;
 import org.guichet.conversation.Conversation;
 import org.guichet.conversation.ConversationLog;
 import org.guichet.gateway.pipeline.GuichetMailetContext;
@@ -51,11 +46,8 @@ import org.guichet.gateway.token.ReplyTokenKey;
 import org.guichet.gateway.token.ReplyTokenKeyRing;
 import org.guichet.gateway.token.ReplyTokenSigner;
 import org.guichet.gateway.token.ReplyTokenVerifier;
-import org.guichet.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The threading mailet over a real casework and database, fed as the inbound processor feeds it. */
 class ThreadIntoCaseTest {
@@ -64,14 +56,7 @@ class ThreadIntoCaseTest {
     private static final String RECEIVED_AT = "2026-03-03T09:00:00.250Z";
     private static final String FINAL_MESSAGE_ID = "<conv.0a0b0c@reponse.caf.fr>";
 
-    private final DataSource database = TestPostgres.newMigratedDatabase();
-    private final JdbcClient jdbc = JdbcClient.create(database);
-    private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-    private final Clock clock = Clock.fixed(Instant.parse("2026-03-03T09:00:05Z"), ZoneOffset.UTC);
-    private final EventLog events = new EventLog(jdbc, transactions);
-    private final CaseReferences references = new CaseReferences(jdbc, CaseworkProperties.defaults());
-    private final Casework casework = new Casework(jdbc, transactions, events,
-            new CaseThreading(jdbc, transactions, references), references, clock);
+    private final CaseworkDatabase db = new CaseworkDatabase(Instant.parse("2026-03-03T09:00:05Z"));
     private final ReplyTokenKeyRing ring = new ReplyTokenKeyRing(Map.of("k1", new ReplyTokenKey("k1", new byte[32])), "k1");
     private final ReplyTokenSigner signer = new ReplyTokenSigner(ring, new SecureRandom());
     private final GuichetMailetContext context = guichetContext();
@@ -83,18 +68,18 @@ class ThreadIntoCaseTest {
     void conversationAndMailet() throws MessagingException {
         ServiceDirectory services = new ServiceDirectory(new AdministrationProperties("caf-34", "CAF de l'Hérault",
                 Map.of("prestations", new ServiceDefinition("Prestations", List.of(), List.of(), null, null, null, null,
-                        "default"))), jdbc, Clock.systemUTC());
+                        "default"))), db.jdbc, Clock.systemUTC());
         services.afterPropertiesSet();
         ReplyToken token = signer.newConversation();
         replyAddress = signer.localPart(token) + "@reponse.caf.fr";
-        new ConversationLog(jdbc, clock).record(new Conversation(token.conversationId(),
+        new ConversationLog(db.jdbc, db.clock).record(new Conversation(token.conversationId(),
                 services.byCode("prestations").id(), "OUT01", "noreply@caf.fr", CITIZEN, "Votre dossier", null,
                 FINAL_MESSAGE_ID, replyAddress, Instant.parse("2026-03-01T08:00:00Z")));
 
         context.setAttribute(GuichetServices.CONTEXT_ATTRIBUTE, GuichetServices.none()
-                .with(Casework.class, casework)
+                .with(Casework.class, db.casework)
                 .with(ReplyTokenVerifier.class, new ReplyTokenVerifier(ring))
-                .with(Clock.class, clock));
+                .with(Clock.class, db.clock));
         mailet.init(FakeMailetConfig.builder().mailetName("ThreadIntoCase").mailetContext(context).build());
     }
 
@@ -142,8 +127,8 @@ class ThreadIntoCaseTest {
     }
 
     private Case onlyCase() {
-        Long id = jdbc.sql("select id from citizen_case").query(Long.class).single();
-        return casework.caseById(id).orElseThrow();
+        Long id = db.jdbc.sql("select id from citizen_case").query(Long.class).single();
+        return db.casework.caseById(id).orElseThrow();
     }
 
     @Test
@@ -162,7 +147,7 @@ class ThreadIntoCaseTest {
         assertThat(found.citizenAddress()).isEqualTo(CITIZEN);
         assertThat(found.openedAt()).isEqualTo(Instant.parse(RECEIVED_AT));
 
-        CaseMessage message = casework.messages(found.id()).get(0);
+        CaseMessage message = db.casework.messages(found.id()).get(0);
         assertThat(message.queueId()).as("the spool row with the raw bytes").isEqualTo(mail.getName());
         assertThat(message.receivedAt()).isEqualTo(Instant.parse(RECEIVED_AT));
         assertThat(message.fromAddress()).isEqualTo(CITIZEN);
@@ -171,8 +156,8 @@ class ThreadIntoCaseTest {
         assertThat(message.inReplyTo()).isEqualTo(FINAL_MESSAGE_ID);
         assertThat(message.visibleText()).isEqualTo("Bonjour,\n\nVoici le justificatif demandé.");
         assertThat(message.sanitisedHtml()).contains("justificatif").doesNotContain("script");
-        assertThat(events.events(found.id())).extracting(CaseEvent::type).containsExactly("CASE_OPENED", "RECEIVED");
-        assertThat(events.events(found.id())).allSatisfy(e ->
+        assertThat(db.events.events(found.id())).extracting(CaseEvent::type).containsExactly("CASE_OPENED", "RECEIVED");
+        assertThat(db.events.events(found.id())).allSatisfy(e ->
                 assertThat(e.occurredAt()).isEqualTo(Instant.parse(RECEIVED_AT)));
         assertThat(mail.getState()).as("the mail goes on to the next step").isEqualTo("inbound");
     }
@@ -188,8 +173,8 @@ class ThreadIntoCaseTest {
 
         assertThat(attribute(replay, CaseAttributes.REFERENCE)).isEqualTo(attribute(mail, CaseAttributes.REFERENCE));
         assertThat(attribute(replay, CaseAttributes.CHANGE)).isEqualTo("OPENED");
-        assertThat(jdbc.sql("select count(*) from case_message").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from case_event").query(Long.class).single()).isEqualTo(2);
+        assertThat(db.jdbc.sql("select count(*) from case_message").query(Long.class).single()).isEqualTo(1);
+        assertThat(db.jdbc.sql("select count(*) from case_event").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -239,9 +224,9 @@ class ThreadIntoCaseTest {
         assertThat(attribute(asReason, CaseAttributes.AUTHOR)).isEqualTo("automatic");
         assertThat(attribute(asMap, CaseAttributes.AUTHOR)).isEqualTo("automatic");
         assertThat(attribute(person, CaseAttributes.AUTHOR)).isEqualTo("citizen");
-        assertThat(jdbc.sql("select automatic_reason from case_message order by id").query(String.class).list())
+        assertThat(db.jdbc.sql("select automatic_reason from case_message order by id").query(String.class).list())
                 .containsExactly("OUT_OF_OFFICE_SUBJECT", "AUTO_SUBMITTED", null);
-        assertThat(events.events(onlyCase().id())).extracting(CaseEvent::type).containsExactly("CASE_OPENED",
+        assertThat(db.events.events(onlyCase().id())).extracting(CaseEvent::type).containsExactly("CASE_OPENED",
                 "RECEIVED", "CLASSIFIED_AUTOMATIC", "RECEIVED", "CLASSIFIED_AUTOMATIC", "RECEIVED");
     }
 
