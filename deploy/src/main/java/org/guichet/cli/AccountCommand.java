@@ -93,17 +93,18 @@ class AccountCommand extends CommandGroup {
     /** Disabling and enabling: one account name, one flag. */
     abstract static class Switch extends OnAccount {
 
-        Switch(AccountService accounts) {
-            super(accounts);
-        }
+        private final boolean enabled;
 
-        abstract boolean enabled();
+        Switch(AccountService accounts, boolean enabled) {
+            super(accounts);
+            this.enabled = enabled;
+        }
 
         @Override
         public Integer call() {
-            accounts.enable(username, enabled());
+            accounts.enable(username, enabled);
             out().printf("account:  %s%nstatus:   %s%n", username,
-                    enabled() ? "enabled" : "disabled");
+                    enabled ? "enabled" : "disabled");
             return 0;
         }
     }
@@ -113,12 +114,7 @@ class AccountCommand extends CommandGroup {
     static class Disable extends Switch {
 
         Disable(AccountService accounts) {
-            super(accounts);
-        }
-
-        @Override
-        boolean enabled() {
-            return false;
+            super(accounts, false);
         }
     }
 
@@ -126,12 +122,7 @@ class AccountCommand extends CommandGroup {
     static class Enable extends Switch {
 
         Enable(AccountService accounts) {
-            super(accounts);
-        }
-
-        @Override
-        boolean enabled() {
-            return true;
+            super(accounts, true);
         }
     }
 }

@@ -1,21 +1,15 @@
 package org.guichet.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.guichet.audit.LogVerification;
 import org.guichet.audit.SlaRecomputation;
 import org.guichet.audit.VerificationRun;
 import org.guichet.casework.EventLog;
 import org.guichet.casework.VerificationReport;
-import org.guichet.checkpoint.Checkpoint;
 import org.guichet.checkpoint.CheckpointKey;
 import org.guichet.checkpoint.CheckpointVerification;
 import org.guichet.checkpoint.Checkpoints;
@@ -99,31 +93,18 @@ class AuditCommand extends CommandGroup {
 
         /** Checks every checkpoint of the folder, oldest first; prints each, and the first that fails. */
         private boolean checkpointsHold(PrintWriter out) {
-            List<CheckpointVerification.Named> given = new ArrayList<>();
-            try (Stream<Path> files = Files.list(checkpointFolder)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    try {
-                        given.add(new CheckpointVerification.Named(file.getFileName().toString(),
-                                Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8))));
-                    } catch (IllegalArgumentException e) {
-                        out.println("checkpoint " + file.getFileName() + ": unreadable (" + e.getMessage() + ")");
-                        return false;
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the checkpoints folder " + checkpointFolder + ": " + e.getMessage());
-            }
-            if (given.isEmpty()) {
-                throw new IllegalArgumentException("no checkpoint in " + checkpointFolder);
+            List<CheckpointVerification.Named> given;
+            try {
+                given = new CheckpointFolder(checkpointFolder).read();
+            } catch (CheckpointFolder.Unreadable e) {
+                out.println(e.getMessage());
+                return false;
             }
             List<CheckpointKey> keys = verifierKeys.isEmpty() ? List.of(checkpoints.key())
                     : verifierKeys.stream().map(CheckpointKey::verifier).toList();
             boolean all = true;
             for (CheckpointVerification.Outcome outcome : checkpointVerification.verify(given, keys)) {
-                Checkpoint checkpoint = outcome.checkpoint().checkpoint();
-                out.println("checkpoint " + outcome.checkpoint().source() + " (" + checkpoint.size() + " events, "
-                        + checkpoint.signedAt() + "): " + (outcome.holds() ? "holds" : "FAILS") + ", "
-                        + outcome.detail());
+                out.println(CheckpointFolder.said(outcome));
                 if (!outcome.holds() && all) {
                     out.println("first checkpoint the log does not extend: " + outcome.checkpoint().source());
                     all = false;

@@ -3,20 +3,15 @@ package org.guichet.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.guichet.audit.Channel;
 import org.guichet.audit.MonthlyReport;
-import org.guichet.audit.RenderedReport;
 import org.guichet.audit.ReportFormat;
-import org.guichet.checkpoint.Checkpoint;
 import org.guichet.checkpoint.CheckpointKey;
 import org.guichet.checkpoint.CheckpointVerification;
 import org.guichet.export.ExportPeriod;
@@ -24,6 +19,7 @@ import org.guichet.export.ExportVerification;
 import org.guichet.export.ExportedReport;
 import org.guichet.export.PeriodExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -62,20 +58,17 @@ class ExportCommand extends Subcommand {
     public Integer call() throws Exception {
         PrintWriter err = err();
         if (from == null || to == null) {
-            err.println("guichet: export needs --from DATE and --to DATE (e.g. --from 2026-04-01 --to 2026-04-30),"
+            return refused("export needs --from DATE and --to DATE (e.g. --from 2026-04-01 --to 2026-04-30),"
                     + " or a subcommand: verify FILE, report FILE");
-            return 2;
         }
         ExportPeriod period;
         try {
             period = ExportPeriod.parse(from, to, export.zone());
         } catch (IllegalArgumentException e) {
-            err.println("guichet: --" + e.getMessage());
-            return 2;
+            return refused("--" + e.getMessage());
         }
         if (out != null && out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
-            err.println("guichet: --out " + out + ": no such folder");
-            return 2;
+            return refused("--out " + out + ": no such folder");
         }
         PeriodExport.Progress progress = (lines, done) -> {
             if (!done) {
@@ -124,21 +117,18 @@ class ExportCommand extends Subcommand {
         @Override
         public Integer call() {
             PrintWriter out = out();
-            PrintWriter err = err();
             if (!Files.isRegularFile(file)) {
-                err.println("guichet: no export file " + file);
-                return 2;
+                return refused("no export file " + file);
             }
             List<CheckpointKey> keys;
             List<CheckpointVerification.Named> given = new ArrayList<>();
             try {
                 keys = verifierKeys.stream().map(CheckpointKey::verifier).toList();
                 if (checkpointFolder != null) {
-                    given = held(checkpointFolder);
+                    given = new CheckpointFolder(checkpointFolder).read();
                 }
             } catch (IllegalArgumentException e) {
-                err.println("guichet: " + e.getMessage());
-                return 2;
+                return refused(e.getMessage());
             }
             ExportVerification.Result result = ExportVerification.verify(file, given, keys);
             out.println("export: " + (result.verifies() ? "verifies" : "BROKEN"));
@@ -147,10 +137,7 @@ class ExportCommand extends Subcommand {
                     + result.links());
             out.println("head hash: " + result.headHash());
             for (CheckpointVerification.Outcome outcome : result.checkpoints()) {
-                Checkpoint checkpoint = outcome.checkpoint().checkpoint();
-                out.println("checkpoint " + outcome.checkpoint().source() + " (" + checkpoint.size() + " events, "
-                        + checkpoint.signedAt() + "): " + (outcome.holds() ? "holds" : "FAILS") + ", "
-                        + outcome.detail());
+                out.println(CheckpointFolder.said(outcome));
             }
             for (ExportVerification.Problem problem : result.problems()) {
                 out.println(problem);
@@ -165,27 +152,6 @@ class ExportCommand extends Subcommand {
             out.flush();
             return result.verifies() ? 0 : 1;
         }
-
-        private static List<CheckpointVerification.Named> held(Path folder) {
-            List<CheckpointVerification.Named> given = new ArrayList<>();
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path held : files.filter(Files::isRegularFile).sorted().toList()) {
-                    try {
-                        given.add(new CheckpointVerification.Named(held.getFileName().toString(),
-                                Checkpoint.parse(Files.readString(held, StandardCharsets.UTF_8))));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("checkpoint " + held.getFileName() + ": unreadable ("
-                                + e.getMessage() + ")");
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the checkpoints folder " + folder + ": " + e.getMessage());
-            }
-            if (given.isEmpty()) {
-                throw new IllegalArgumentException("no checkpoint in " + folder);
-            }
-            return given;
-        }
     }
 
     /** The monthly report recomputed from an export alone. */
@@ -197,63 +163,32 @@ class ExportCommand extends Subcommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The export (JSON lines).")
         Path file;
 
-        @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month of receipt, e.g. 2026-04.")
-        String month;
-
-        @Option(names = "--service", paramLabel = "CODE", description = "Only this service (default: every service and the administration).")
-        String service;
-
-        @Option(names = "--channel", paramLabel = "reply|direct",
-                description = "Only requests of this channel: reply (to an official message) or direct (default: both).")
-        String channel;
-
-        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "csv (default) or json.")
-        String format;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the standard output.")
-        Path out;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter err = err();
             YearMonth period;
             ReportFormat form;
             Channel only;
             try {
-                period = YearMonth.parse(month);
-            } catch (DateTimeParseException e) {
-                err.println("guichet: --month '" + month + "' is not a month like 2026-04");
-                return 2;
-            }
-            try {
-                form = ReportFormat.of(format);
-                only = Channel.ofNullable(channel);
+                period = report.month();
+                form = report.format();
+                only = report.channel();
             } catch (IllegalArgumentException e) {
-                err.println("guichet: " + e.getMessage());
-                return 2;
+                return refused(e.getMessage());
             }
             if (!Files.isRegularFile(file)) {
-                err.println("guichet: no export file " + file);
-                return 2;
+                return refused("no export file " + file);
             }
-            MonthlyReport report;
+            MonthlyReport recomputed;
             try {
-                report = ExportedReport.build(file, period, service == null || service.isBlank() ? null : service,
-                        only);
+                recomputed = ExportedReport.build(file, period,
+                        report.service == null || report.service.isBlank() ? null : report.service, only);
             } catch (IllegalArgumentException e) {
-                err.println("guichet: " + e.getMessage());
-                return 2;
+                return refused(e.getMessage());
             }
-            RenderedReport rendered = form.render(report);
-            if (out != null) {
-                Files.write(out, rendered.bytes());
-                err.println("guichet: report " + period + " recomputed from " + file + ", written to " + out + " ("
-                        + report.rows().size() + " rows, sha256 " + rendered.sha256() + ")");
-            } else {
-                PrintWriter stdout = out();
-                stdout.print(new String(rendered.bytes(), StandardCharsets.UTF_8));
-                stdout.flush();
-            }
+            report.write(recomputed, form, " recomputed from " + file + ",");
             return 0;
         }
     }

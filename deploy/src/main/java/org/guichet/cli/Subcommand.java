@@ -22,4 +22,10 @@ abstract class Subcommand implements Callable<Integer> {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** Says why the command cannot run as given; the status is that of a usage error. */
+    int refused(String reason) {
+        err().println("guichet: " + reason);
+        return 2;
+    }
 }

@@ -82,39 +82,40 @@ class SubmitterCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuse AUTH for an application.")
-    static class Disable extends OnSubmitters {
+    /** Disabling and enabling: one application name, one flag. */
+    abstract static class Switch extends OnSubmitters {
+
+        private final boolean enabled;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
-        Disable(Submitters submitters) {
+        Switch(Submitters submitters, boolean enabled) {
             super(submitters);
+            this.enabled = enabled;
         }
 
         @Override
         public Integer call() {
-            submitters.enable(name, false);
-            out().println(name + ": disabled");
+            submitters.enable(name, enabled);
+            out().println(name + (enabled ? ": enabled" : ": disabled"));
             return 0;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Accept AUTH again for an application.")
-    static class Enable extends OnSubmitters {
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuse AUTH for an application.")
+    static class Disable extends Switch {
 
-        @Parameters(paramLabel = "NAME")
-        String name;
+        Disable(Submitters submitters) {
+            super(submitters, false);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Accept AUTH again for an application.")
+    static class Enable extends Switch {
 
         Enable(Submitters submitters) {
-            super(submitters);
-        }
-
-        @Override
-        public Integer call() {
-            submitters.enable(name, true);
-            out().println(name + ": enabled");
-            return 0;
+            super(submitters, true);
         }
     }
 

@@ -2,8 +2,6 @@ package org.guichet.audit;
 
 import org.guichet.casework.CanonicalJson;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +29,7 @@ final class ReportJson {
             rows.add(row.asMap());
         }
         document.put("rows", rows);
-        StringBuilder out = new StringBuilder(1024 + report.rows().size() * 700);
-        write(document, out);
-        return out.toString();
+        return CanonicalJson.text(document);
     }
 
     private static Map<String, Object> metadata(MonthlyReport report) {
@@ -76,46 +72,5 @@ final class ReportJson {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case Map<?, ?> map -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    string((String) entry.getKey(), out);
-                    out.append(':');
-                    write(entry.getValue(), out);
-                }
-                out.append('}');
-            }
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(list.get(i), out);
-                }
-                out.append(']');
-            }
-            case String text -> string(text, out);
-            case Boolean flag -> out.append(flag);
-            case Long number -> out.append(number);
-            case Integer number -> out.append(number);
-            case BigDecimal number -> out.append(number.toPlainString());
-            case Instant instant -> string(instant.toString(), out);
-            default -> throw new IllegalArgumentException("no JSON form for " + value.getClass());
-        }
-    }
-
-    private static void string(String value, StringBuilder out) {
-        CanonicalJson.string(value, out);
     }
 }

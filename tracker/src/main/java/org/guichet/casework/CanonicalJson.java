@@ -1,10 +1,13 @@
 package org.guichet.casework;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,13 +28,13 @@ public final class CanonicalJson {
 
     /** A payload (strings, booleans, integers, null, nested maps and lists) in canonical form. */
     static String of(Map<String, ?> payload) {
-        return write(JSON.valueToTree(payload == null ? Map.of() : payload));
+        return text(JSON.valueToTree(payload == null ? Map.of() : payload));
     }
 
     /** JSON text, as the database gives it back, in canonical form. */
     static String parse(String text) {
         try {
-            return write(JSON.readTree(text));
+            return text(JSON.readTree(text));
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
@@ -52,42 +55,76 @@ public final class CanonicalJson {
         }
         event.put("seq", seq);
         event.put("type", type);
-        return write(event);
+        return text(event);
     }
 
-    static String write(JsonNode node) {
-        StringBuilder out = new StringBuilder();
-        write(node, out);
+    /** JSON text already in canonical form (an event payload), written as it is. */
+    public record Verbatim(String json) {
+    }
+
+    /**
+     * A value in canonical form: maps with string keys, lists, strings, booleans, integers,
+     * decimals (as plain decimals), instants (ISO-8601 UTC strings), {@link Verbatim} text,
+     * null, and parsed JSON.
+     */
+    public static String text(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        write(value, out);
         return out.toString();
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                List<String> names = new ArrayList<>();
-                Iterator<String> fields = node.fieldNames();
-                fields.forEachRemaining(names::add);
-                names.sort(null);
+    private static void write(Object value, StringBuilder out) {
+        switch (value) {
+            case null -> out.append("null");
+            case Map<?, ?> map -> {
                 out.append('{');
-                for (int i = 0; i < names.size(); i++) {
-                    if (i > 0) {
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+                    if (!first) {
                         out.append(',');
                     }
-                    string(names.get(i), out);
+                    first = false;
+                    string((String) entry.getKey(), out);
                     out.append(':');
-                    write(node.get(names.get(i)), out);
+                    write(entry.getValue(), out);
                 }
                 out.append('}');
             }
-            case ARRAY -> {
+            case List<?> list -> {
                 out.append('[');
-                for (int i = 0; i < node.size(); i++) {
+                for (int i = 0; i < list.size(); i++) {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(node.get(i), out);
+                    write(list.get(i), out);
                 }
                 out.append(']');
+            }
+            case Verbatim verbatim -> out.append(verbatim.json());
+            case String text -> string(text, out);
+            case Boolean flag -> out.append(flag);
+            case Long number -> out.append(number);
+            case Integer number -> out.append(number);
+            case BigInteger number -> out.append(number);
+            case BigDecimal number -> out.append(number.toPlainString());
+            case Instant instant -> string(instant.toString(), out);
+            case JsonNode node -> write(node, out);
+            default -> throw new IllegalArgumentException("no JSON form for " + value.getClass());
+        }
+    }
+
+    // Parsed JSON goes through the same writer as the values built in Java, as maps and lists.
+    private static void write(JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                Map<String, JsonNode> members = new TreeMap<>();
+                node.fields().forEachRemaining(member -> members.put(member.getKey(), member.getValue()));
+                write(members, out);
+            }
+            case ARRAY -> {
+                List<JsonNode> items = new ArrayList<>(node.size());
+                node.elements().forEachRemaining(items::add);
+                write(items, out);
             }
             case STRING -> string(node.textValue(), out);
             case BOOLEAN -> out.append(node.booleanValue());
@@ -102,8 +139,8 @@ public final class CanonicalJson {
         }
     }
 
-    /** Appends a JSON string literal (RFC 8259 §7); shared by every canonical JSON Guichet writes. */
-    public static void string(String value, StringBuilder out) {
+    /** Appends a JSON string literal (RFC 8259 §7), with the shortest escapes. */
+    private static void string(String value, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -30,6 +30,7 @@ import org.guichet.calendar.BusinessCalendar;
 import org.guichet.calendar.Closure;
 import org.guichet.calendar.HolidaySet;
 import org.guichet.calendar.OpeningRange;
+import org.guichet.casework.CanonicalJson;
 import org.guichet.casework.EventLog;
 import org.guichet.checkpoint.Checkpoints;
 import org.guichet.node.NodeProperties;
@@ -326,7 +327,7 @@ public class PeriodExport {
                         line.put("seq", (long) event.seq());
                         line.put("type", event.type());
                         line.put("occurredAt", event.occurredAt().toString());
-                        line.put("payload", new JsonLine.Raw(EventLog.canonicalPayload(event.payload())));
+                        line.put("payload", new CanonicalJson.Verbatim(EventLog.canonicalPayload(event.payload())));
                         line.put("prevHash", hex(event.prevHash()));
                         line.put("hash", hex(event.hash()));
                         lines.write(line);
@@ -434,7 +435,8 @@ public class PeriodExport {
         }
 
         void write(Map<String, ?> members) {
-            byte[] bytes = (JsonLine.of(members) + "\n").getBytes(StandardCharsets.UTF_8);
+            // Canonical form, so that an event line without its record, position, prevHash and hash is what the chain hashed.
+            byte[] bytes = (CanonicalJson.text(members) + "\n").getBytes(StandardCharsets.UTF_8);
             digest.update(bytes);
             try {
                 out.write(bytes);
@@ -453,7 +455,7 @@ public class PeriodExport {
             trailer.put("lines", summary.lines());
             trailer.put("sha256", summary.sha256());
             try {
-                out.write((JsonLine.of(trailer) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write((CanonicalJson.text(trailer) + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("the export could not be written: " + e.getMessage(), e);

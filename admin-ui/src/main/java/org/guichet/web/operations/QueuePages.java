@@ -1,6 +1,7 @@
 package org.guichet.web.operations;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import org.guichet.node.ConditionalOnRole;
 import org.guichet.node.Role;
@@ -56,19 +57,21 @@ record QueuePages(QueueOperations queue, PageTexts texts) {
 
     @PostMapping("/operations/queue/{queueId}/retry")
     String retry(@PathVariable String queueId, RedirectAttributes redirect, HttpServletRequest request) {
-        if (queue.show(queueId).isEmpty()) {
-            return unknown(queueId, redirect, request);
-        }
-        redirect.addFlashAttribute("notice", texts.text(request, "queue.retried", queueId, queue.retryNow(queueId)));
-        return "redirect:/operations/queue/" + queueId;
+        return changed(queueId, "queue.retried", queue::retryNow, redirect, request);
     }
 
     @PostMapping("/operations/queue/{queueId}/bounce")
     String bounce(@PathVariable String queueId, RedirectAttributes redirect, HttpServletRequest request) {
+        return changed(queueId, "queue.bounced", queue::bounce, redirect, request);
+    }
+
+    /** Applies a change that counts the recipients it touched, back on the message's page. */
+    private String changed(String queueId, String notice, ToIntFunction<String> change, RedirectAttributes redirect,
+            HttpServletRequest request) {
         if (queue.show(queueId).isEmpty()) {
             return unknown(queueId, redirect, request);
         }
-        redirect.addFlashAttribute("notice", texts.text(request, "queue.bounced", queueId, queue.bounce(queueId)));
+        redirect.addFlashAttribute("notice", texts.text(request, notice, queueId, change.applyAsInt(queueId)));
         return "redirect:/operations/queue/" + queueId;
     }
 

@@ -57,26 +57,15 @@ record SubmitterPages(Submitters submitters, PageTexts texts) {
     @PostMapping("/operations/submitters/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect,
             HttpServletRequest request) {
-        try {
-            submitters.enable(username, enabled);
-            redirect.addFlashAttribute("notice", texts.text(request,
-                    enabled ? "submitters.enabled" : "submitters.disabled", username));
-        } catch (SubmitterRefusedException e) {
-            redirect.addFlashAttribute("error", refusal(request, e));
-        }
-        return "redirect:/operations/submitters";
+        return changed(() -> submitters.enable(username, enabled),
+                texts.text(request, enabled ? "submitters.enabled" : "submitters.disabled", username), redirect, request);
     }
 
     @PostMapping("/operations/submitters/{username}/networks")
     String networks(@PathVariable String username, @RequestParam(defaultValue = "") String networks,
             RedirectAttributes redirect, HttpServletRequest request) {
-        try {
-            submitters.changeNetworks(username, split(networks));
-            redirect.addFlashAttribute("notice", texts.text(request, "submitters.networksChanged", username));
-        } catch (SubmitterRefusedException e) {
-            redirect.addFlashAttribute("error", refusal(request, e));
-        }
-        return "redirect:/operations/submitters";
+        return changed(() -> submitters.changeNetworks(username, split(networks)),
+                texts.text(request, "submitters.networksChanged", username), redirect, request);
     }
 
     /** Deleting cannot be undone: the form's box must be ticked. */
@@ -87,9 +76,15 @@ record SubmitterPages(Submitters submitters, PageTexts texts) {
             redirect.addFlashAttribute("error", texts.text(request, "submitters.notConfirmed", username));
             return "redirect:/operations/submitters";
         }
+        return changed(() -> submitters.delete(username), texts.text(request, "submitters.deleted", username),
+                redirect, request);
+    }
+
+    /** Applies a change to an application, back on the list with its notice or why it was refused. */
+    private String changed(Runnable change, String notice, RedirectAttributes redirect, HttpServletRequest request) {
         try {
-            submitters.delete(username);
-            redirect.addFlashAttribute("notice", texts.text(request, "submitters.deleted", username));
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
         } catch (SubmitterRefusedException e) {
             redirect.addFlashAttribute("error", refusal(request, e));
         }

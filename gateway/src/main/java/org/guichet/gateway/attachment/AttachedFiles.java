@@ -27,6 +27,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import org.guichet.gateway.content.MediaType;
+
 /**
  * The files of a raw MIME message, in MIME order: every part with
  * {@code Content-Disposition: attachment} or a file name (RFC 2183 §2.3, RFC 2045 §5.1
@@ -83,7 +85,7 @@ final class AttachedFiles {
                 return;
             }
             String contentType = header(part, "Content-Type");
-            String type = baseType(contentType);
+            String type = MediaType.of(contentType);
             String disposition = header(part, "Content-Disposition");
             String name = fileName(disposition, contentType);
             boolean attachment = dispositionType(disposition).equals("attachment");
@@ -256,19 +258,6 @@ final class AttachedFiles {
     private static String dispositionType(String disposition) {
         Matcher m = TYPE.matcher(disposition);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT).replace(";", "") : "";
-    }
-
-    /** RFC 2045 §5.2: without a Content-Type the part is text/plain. */
-    static String baseType(String contentType) {
-        if (contentType.isBlank()) {
-            return "text/plain";
-        }
-        try {
-            return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (Exception lenient) {
-            Matcher m = TYPE.matcher(contentType);
-            return m.find() ? m.group(1).toLowerCase(Locale.ROOT).replace(";", "") : "text/plain";
-        }
     }
 
     private static String contentId(String header) {

@@ -1,6 +1,5 @@
 package org.guichet.gateway.checkpoint;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.guichet.checkpoint.Checkpoint;
+import org.guichet.gateway.message.MessageBytes;
 
 /**
  * The mail that gives a checkpoint to the auditors: a short bilingual text saying what it is
@@ -61,13 +61,9 @@ final class CheckpointLetter {
             file.setFileName("checkpoint-" + checkpoint.size() + ".txt");
             message.setContent(new MimeMultipart(explanation, file));
             message.saveChanges();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            message.writeTo(bytes);
-            return bytes.toByteArray();
+            return MessageBytes.of(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot write the checkpoint mail", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,7 +4,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
@@ -31,7 +30,6 @@ public final class ReplyBodyReader {
     /** RFC 5322 §3.6.8: a field name is printable ASCII except the colon. */
     private static final Pattern FIRST_HEADER = Pattern.compile("^[!-9;-~]+:");
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
-    private static final Pattern TYPE = Pattern.compile("^\\s*([^;\\s]+)");
 
     private final Session session = Session.getInstance(new Properties());
     private final HtmlText htmlText;
@@ -73,7 +71,7 @@ public final class ReplyBodyReader {
             return;
         }
         String contentType = headerOrEmpty(part, "Content-Type");
-        String type = type(contentType);
+        String type = MediaType.of(contentType);
         if (type.startsWith("multipart/")) {
             if (part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
@@ -156,19 +154,6 @@ public final class ReplyBodyReader {
             return values == null || values.length == 0 ? "" : values[0];
         } catch (Exception unreadable) {
             return "";
-        }
-    }
-
-    /** RFC 2045 §5.2: without a Content-Type the part is text/plain. */
-    private static String type(String contentType) {
-        if (contentType.isBlank()) {
-            return "text/plain";
-        }
-        try {
-            return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (Exception lenient) {
-            Matcher m = TYPE.matcher(contentType);
-            return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "text/plain";
         }
     }
 

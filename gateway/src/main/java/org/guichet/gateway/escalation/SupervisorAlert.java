@@ -1,8 +1,5 @@
 package org.guichet.gateway.escalation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.guichet.escalation.Escalation;
 import org.guichet.escalation.EscalationNotice;
+import org.guichet.gateway.message.MessageBytes;
 import org.guichet.sla.ClockFigure;
 import org.guichet.sla.ImplicitDecision;
 import org.guichet.sla.SlaMetric;
@@ -82,13 +80,9 @@ final class SupervisorAlert {
                     + notice.escalation().flag().metric() + " " + notice.escalation().flag().clock());
             message.setText(french(notice) + CRLF + "-- " + CRLF + CRLF + english(notice), "UTF-8");
             message.saveChanges();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            message.writeTo(bytes);
-            return bytes.toByteArray();
+            return MessageBytes.of(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot write the escalation notice of case " + notice.caseReference(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

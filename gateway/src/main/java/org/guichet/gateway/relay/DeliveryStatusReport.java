@@ -1,6 +1,5 @@
 package org.guichet.gateway.relay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.guichet.gateway.message.MessageBytes;
 
 /**
  * Writes the delivery status notification (RFC 3464) that tells a sender some recipients
@@ -75,9 +75,7 @@ class DeliveryStatusReport {
 
             dsn.setContent(report);
             dsn.saveChanges();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            dsn.writeTo(bytes);
-            return bytes.toByteArray();
+            return MessageBytes.of(dsn);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot write the DSN for queue " + original.queueId(), e);
         } catch (IOException e) {
