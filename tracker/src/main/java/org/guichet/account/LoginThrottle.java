@@ -47,6 +47,19 @@ public class LoginThrottle {
         return null;
     }
 
+    /** Waits what {@link #delay} says before this attempt's password is checked. */
+    public void waitTurn(String username) {
+        Duration delay = delay(username);
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void failed(String username) {
         Instant now = clock.instant();
         failures.merge(key(username), new Failures(1, now), (before, one) -> new Failures(before.count() + 1, now));

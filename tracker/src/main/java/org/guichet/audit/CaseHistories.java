@@ -39,15 +39,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class CaseHistories {
-
-    private final JdbcClient jdbc;
-    private final int pageSize;
-
-    public CaseHistories(JdbcClient jdbc, AuditProperties properties) {
-        this.jdbc = jdbc;
-        this.pageSize = properties.casesPerPage();
-    }
+public record CaseHistories(JdbcClient jdbc, AuditProperties properties) {
 
     /**
      * Ids of the cases with a message from a person (not automatic) received in
@@ -83,6 +75,7 @@ public class CaseHistories {
      */
     public void forEach(long[] caseIds, Instant asOf, Consumer<CaseHistory> consumer) {
         Map<Long, String> services = serviceCodes();
+        int pageSize = properties.casesPerPage();
         for (int start = 0; start < caseIds.length; start += pageSize) {
             long[] page = Arrays.copyOfRange(caseIds, start, Math.min(caseIds.length, start + pageSize));
             String ids = Arrays.stream(page).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));

@@ -1,6 +1,5 @@
 package org.guichet.web.security;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.guichet.account.LoginThrottle;
@@ -11,15 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /** A password check that answers slowly, then not at all, to whoever keeps guessing one name. */
-final class ThrottledAuthentication implements AuthenticationProvider {
-
-    private final AuthenticationProvider checked;
-    private final LoginThrottle throttle;
-
-    ThrottledAuthentication(AuthenticationProvider checked, LoginThrottle throttle) {
-        this.checked = checked;
-        this.throttle = throttle;
-    }
+record ThrottledAuthentication(AuthenticationProvider checked, LoginThrottle throttle)
+        implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
@@ -28,7 +20,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         if (locked != null) {
             throw new LockedException("too many failed sign-ins; locked until " + locked);
         }
-        pause(throttle.delay(username));
+        throttle.waitTurn(username);
         try {
             Authentication authenticated = checked.authenticate(attempt);
             throttle.succeeded(username);
@@ -36,17 +28,6 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             throttle.failed(username);
             throw e;
-        }
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

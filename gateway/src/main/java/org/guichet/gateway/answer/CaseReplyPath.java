@@ -15,22 +15,10 @@ import org.guichet.gateway.token.ReplyTokenSigner;
  * a conversation (unthreaded) is given a new one first, recorded in the conversation log
  * before any mail carries its address.
  */
-public class CaseReplyPath {
+public record CaseReplyPath(AgentAnswers answers, ReplyTokenSigner signer, String replyDomain, Clock clock) {
 
-    private final AgentAnswers answers;
-    private final ReplyTokenSigner signer;
-    private final String replyDomain;
-    private final Clock clock;
-
-    public CaseReplyPath(AgentAnswers answers, ReplyTokenSigner signer, String replyDomain, Clock clock) {
-        this.answers = answers;
-        this.signer = signer;
-        this.replyDomain = replyDomain.strip().toLowerCase(Locale.ROOT);
-        this.clock = clock;
-    }
-
-    public String replyDomain() {
-        return replyDomain;
+    public CaseReplyPath {
+        replyDomain = replyDomain.strip().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -74,7 +74,7 @@ public class Authenticator {
 
     private AuthenticationResults authenticate(String clientIp, String helo, String mailFrom, byte[] raw,
             Author author) {
-        DnsBudget queries = new DnsBudget(dns, clock, budget);
+        DnsBudget queries = DnsBudget.of(dns, clock, budget);
         SpfResult spfResult = spf.check(clientIp, helo, mailFrom, queries);
         List<DkimResult> dkimResults = dkim.verify(raw, queries);
         DmarcResult dmarcResult = dmarc.evaluate(author.domain(), spfResult, dkimResults, queries);

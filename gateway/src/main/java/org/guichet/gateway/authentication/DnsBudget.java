@@ -10,16 +10,11 @@ import java.util.List;
  * every further question fails at once, so a slow or silent DNS server gives temperror
  * results instead of holding the pipeline.
  */
-final class DnsBudget {
+record DnsBudget(DnsRecords dns, Clock clock, Instant deadline) {
 
-    private final DnsRecords dns;
-    private final Clock clock;
-    private final Instant deadline;
-
-    DnsBudget(DnsRecords dns, Clock clock, Duration total) {
-        this.dns = dns;
-        this.clock = clock;
-        this.deadline = clock.instant().plus(total);
+    /** A budget of {@code total} from now. */
+    static DnsBudget of(DnsRecords dns, Clock clock, Duration total) {
+        return new DnsBudget(dns, clock, clock.instant().plus(total));
     }
 
     List<String> lookup(String name, DnsRecords.Type type) throws DnsFailure {

@@ -20,24 +20,17 @@ import org.guichet.gateway.dkim.DkimKeys;
  * the DKIM key Guichet signs with (RFC 6376 §3.6.2), DMARC (RFC 7489) and, for the reply
  * domain, MTA-STS (RFC 8461) so that senders insist on TLS.
  */
-public class DnsCheck {
+public record DnsCheck(DnsRecords dns, DkimKeys keys, String replyDomain, String hostname) {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private final DnsRecords dns;
-    private final DkimKeys keys;
-    private final String replyDomain;
-    private final String hostname;
 
     /**
      * @param replyDomain the domain of reply addresses
      * @param hostname    the host name of Guichet's listeners, the MX target of the reply domain
      */
-    public DnsCheck(DnsRecords dns, DkimKeys keys, String replyDomain, String hostname) {
-        this.dns = dns;
-        this.keys = keys;
-        this.replyDomain = replyDomain.toLowerCase(Locale.ROOT);
-        this.hostname = hostname.toLowerCase(Locale.ROOT);
+    public DnsCheck {
+        replyDomain = replyDomain.toLowerCase(Locale.ROOT);
+        hostname = hostname.toLowerCase(Locale.ROOT);
     }
 
     /** The records {@code domain} needs, without asking DNS. */

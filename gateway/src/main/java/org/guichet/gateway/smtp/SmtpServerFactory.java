@@ -27,22 +27,14 @@ import org.springframework.stereotype.Component;
  * 8BITMIME, SMTPUTF8, STARTTLS when a key store is set, AUTH only where it is safe.
  */
 @Component
-public class SmtpServerFactory {
+public record SmtpServerFactory(SmtpProperties properties, HomeFolder home) {
 
-    private final SmtpProperties properties;
-    private final Path dataFolder;
-
-    public SmtpServerFactory(SmtpProperties properties, HomeFolder home) {
-        this.properties = properties;
-        Path configured = properties.limits().dataFolder();
-        this.dataFolder = configured != null ? configured : home.resolve("tmp");
-    }
-
-    /** What one message's DATA may be on either listener. */
+    /** What one message's DATA may be on either listener; large ones wait under {@code <home>/tmp} by default. */
     public DataLimits dataLimits() {
         SmtpProperties.Limits limits = properties.limits();
+        Path folder = limits.dataFolder() != null ? limits.dataFolder() : home.resolve("tmp");
         return new DataLimits(properties.maxMessageSize().toBytes(), limits.headerSize().toBytes(),
-                limits.headerFields(), limits.lineLength(), limits.memoryThreshold().toBytes(), dataFolder);
+                limits.headerFields(), limits.lineLength(), limits.memoryThreshold().toBytes(), folder);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.guichet.gateway.submission;
 
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,7 @@ public class SubmissionPolicy {
                     client.getHostAddress(), locked, LoginThrottle.LOCK_AFTER);
             return false;
         }
-        pause(throttle.delay(username));
+        throttle.waitTurn(username);
         Optional<SubmissionAccount> account = accounts.findByUsername(username);
         boolean matches = SubmitterBook.PASSWORDS.matches(password,
                 account.map(SubmissionAccount::passwordHash).orElse(NO_SUCH_ACCOUNT));
@@ -65,16 +64,5 @@ public class SubmissionPolicy {
             throttle.failed(username);
         }
         return accepted;
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
