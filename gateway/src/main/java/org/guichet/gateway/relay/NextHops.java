@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.guichet.gateway.submission.NetworkRange;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
@@ -31,11 +32,13 @@ class NextHops {
 
     private final RelayProperties settings;
     private final Resolver resolver;
+    private final List<NetworkRange> allowedInside;
     private final Cache cache = new Cache(DClass.IN);
 
     NextHops(RelayProperties settings) {
         this.settings = settings;
         this.resolver = resolver(settings.dnsServers());
+        this.allowedInside = settings.mxAllowedNetworks().stream().map(NetworkRange::parse).toList();
     }
 
     private static Resolver resolver(List<String> servers) {
@@ -107,15 +110,34 @@ class NextHops {
                     "MX lookup for " + domain + " failed: " + lookup.getErrorString()));
         }
         List<RemoteHost> hosts = new ArrayList<>();
+        boolean inside = false;
         for (String exchanger : exchangers) {
             for (InetAddress address : addresses(exchanger)) {
+                if (inside(address) && allowedInside.stream().noneMatch(range -> range.contains(address))) {
+                    inside = true; // whoever controls the domain's DNS would aim the relay at our own network
+                    continue;
+                }
                 hosts.add(new RemoteHost(exchanger, address, settings.mxPort()));
             }
+        }
+        if (hosts.isEmpty() && inside) {
+            throw new RouteFailure(SmtpReply.local(550, "5.4.4", "the mail hosts of " + domain
+                    + " resolve only to loopback or private addresses (guichet.relay.mx-allowed-networks)"));
         }
         if (hosts.isEmpty()) {
             throw new RouteFailure(SmtpReply.local(451, "4.4.3", "no address found for the mail hosts of " + domain));
         }
         return hosts;
+    }
+
+    /** Loopback, private (RFC 1918, RFC 4193), link-local, shared (RFC 6598) or unspecified. */
+    static boolean inside(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xFE) == 0xFC;
+        boolean shared = bytes.length == 4 && (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
+        boolean thisNetwork = bytes.length == 4 && bytes[0] == 0;
+        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || uniqueLocal || shared || thisNetwork;
     }
 
     private List<InetAddress> addresses(String host) {

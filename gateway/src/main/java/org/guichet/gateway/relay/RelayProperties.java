@@ -3,6 +3,7 @@ package org.guichet.gateway.relay;
 import java.time.Duration;
 import java.util.List;
 
+import org.guichet.gateway.submission.NetworkRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,6 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dnsServers        DNS servers for MX lookups as {@code host:port}; the system
  *                          resolvers when empty
  * @param mxPort            TCP port of MX hosts (25; another value only for tests)
+ * @param mxAllowedNetworks private or loopback networks an MX may point into (CIDR); by default
+ *                          none: a recipient domain whose mail hosts resolve only into such
+ *                          networks is refused, so that DNS cannot aim the relay at the inside
  */
 @ConfigurationProperties("guichet.relay")
 public record RelayProperties(
@@ -52,7 +56,8 @@ public record RelayProperties(
         @DefaultValue("1000") int maxMessagesPerConnection,
         @DefaultValue("") String ehloName,
         @DefaultValue({}) List<String> dnsServers,
-        @DefaultValue("25") int mxPort) {
+        @DefaultValue("25") int mxPort,
+        @DefaultValue({}) List<String> mxAllowedNetworks) {
 
     /** STARTTLS policy towards the next hop (RFC 3207). */
     public enum TlsPolicy {
@@ -76,6 +81,14 @@ public record RelayProperties(
                 ? List.of(Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4))
                 : List.copyOf(retrySchedule);
         dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+        mxAllowedNetworks = mxAllowedNetworks == null ? List.of() : List.copyOf(mxAllowedNetworks);
+        for (String network : mxAllowedNetworks) {
+            try {
+                NetworkRange.parse(network);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("guichet.relay.mx-allowed-networks: " + e.getMessage(), e);
+            }
+        }
         ehloName = ehloName == null ? "" : ehloName.strip();
         if (claimBatch < 1) {
             throw new IllegalArgumentException("guichet.relay.claim-batch must be at least 1");
@@ -92,7 +105,7 @@ public record RelayProperties(
     public static RelayProperties defaults() {
         return new RelayProperties("", "", "", TlsPolicy.OPPORTUNISTIC, null, Duration.ofDays(5), Duration.ofMinutes(10),
                 100, 16, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(60),
-                1000, "", List.of(), 25);
+                1000, "", List.of(), 25, List.of());
     }
 
     public boolean usesSmarthost() {

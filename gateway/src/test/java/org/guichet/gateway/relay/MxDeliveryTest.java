@@ -79,6 +79,36 @@ class MxDeliveryTest {
     }
 
     @Test
+    void mailHostsInsideOurNetworksAreRefusedUnlessAllowed() throws Exception {
+        dns.mx("rebond.test", 10, "mx.rebond.test").a("mx.rebond.test", "127.0.0.1")
+                .mx("interne.test", 10, "mx.interne.test").a("mx.interne.test", "10.1.2.3");
+        TestSettings settings = new TestSettings();
+        settings.dnsServers = List.of(dns.address());
+        settings.mxPort = peer.port();
+        settings.mxAllowedNetworks = List.of();
+        String toLoopback = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@rebond.test");
+        String toPrivate = rig.enqueue("noreply@mairie.test", RelayRig.message("n", "a", "x"), "x@interne.test");
+        rig.worker(settings.build(), "node-a").cycle();
+
+        assertThat(rig.status(toLoopback, "x@rebond.test")).isEqualTo("bounced");
+        assertThat(rig.recipientRow(toLoopback, "x@rebond.test").get("last_reply").toString())
+                .startsWith("550 5.4.4").contains("loopback or private");
+        assertThat(rig.status(toPrivate, "x@interne.test")).isEqualTo("bounced");
+        assertThat(peer.connections.get()).as("no connection into our own network").isZero();
+    }
+
+    @Test
+    void whichAddressesAreInside() throws Exception {
+        for (String inside : List.of("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.0.1", "100.64.0.1",
+                "0.0.0.0", "::1", "fd00::1", "fe80::1")) {
+            assertThat(NextHops.inside(java.net.InetAddress.getByName(inside))).as(inside).isTrue();
+        }
+        for (String outside : List.of("192.0.2.10", "8.8.8.8", "100.128.0.1", "2001:db8::1", "172.32.0.1")) {
+            assertThat(NextHops.inside(java.net.InetAddress.getByName(outside))).as(outside).isFalse();
+        }
+    }
+
+    @Test
     void unknownDomainBounces() {
         String queueId = relayed("x@inconnu.test");
 

@@ -20,6 +20,8 @@ final class TestSettings {
     int maxMessagesPerConnection = 1000;
     List<String> dnsServers = List.of();
     int mxPort = 25;
+    // The test MX hosts listen on loopback.
+    List<String> mxAllowedNetworks = List.of("127.0.0.0/8");
 
     TestSettings smarthost(String value) {
         smarthost = value;
@@ -29,6 +31,6 @@ final class TestSettings {
     RelayProperties build() {
         return new RelayProperties(smarthost, username, password, tls, retrySchedule, maxAge, lease, claimBatch,
                 maxParallel, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                maxMessagesPerConnection, "relay.guichet.test", dnsServers, mxPort);
+                maxMessagesPerConnection, "relay.guichet.test", dnsServers, mxPort, mxAllowedNetworks);
     }
 }
