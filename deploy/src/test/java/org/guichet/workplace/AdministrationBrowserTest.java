@@ -116,7 +116,8 @@ class AdministrationBrowserTest {
                 browser.signIn("admin.caf", adminPassword);
                 List<String> problems = new ArrayList<>();
                 for (String path : List.of("/admin", "/admin/services", "/admin/services/prestations",
-                        "/admin/sla?service=prestations", "/admin/calendars?year=2027", "/admin/templates")) {
+                        "/admin/sla?service=prestations", "/admin/calendars?year=2027", "/admin/templates",
+                        "/account/password?expired")) {
                     browser.open(path);
                     assertThat(browser.driver.findElements(By.cssSelector("h1"))).as(path).isNotEmpty();
                     problems.addAll(browser.accessibilityViolations().stream().map(v -> path + " " + v).toList());

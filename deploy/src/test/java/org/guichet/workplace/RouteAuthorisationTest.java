@@ -96,6 +96,10 @@ class RouteAuthorisationTest {
         return List.of(
                 new Route("GET", "/login", null, answers(200, 200, 200, 200, 200, 200, 200)),
                 new Route("GET", "/accessibilite", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                // Open without a session: an account that must change its password cannot sign in first.
+                new Route("GET", "/account/password", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                new Route("POST", "/account/password", "username=nobody&current=x&chosen=y&repeated=y",
+                        answers(200, 200, 200, 200, 200, 200, 200)),
                 new Route("GET", "/", null, answers(LOGIN, DONE, DONE, DONE, 200, 200, DONE)),
                 new Route("GET", "/cases", null, answers(LOGIN, 200, 200, 200, 403, 403, 200)),
                 new Route("GET", c, null, answers(LOGIN, 200, 404, 200, 403, 403, 200)),

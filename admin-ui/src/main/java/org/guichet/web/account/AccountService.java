@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccountService {
 
+    /** Shortest password a person may choose (ANSSI recommends 12 characters and more). */
+    public static final int MIN_PASSWORD = 12;
+
     private static final SecureRandom random = new SecureRandom();
 
     private final WebAccounts accounts;
@@ -91,6 +94,35 @@ public class AccountService {
 
     public boolean any() {
         return accounts.count() > 0;
+    }
+
+    /** The first administrator's password is in a file: it must be changed before any sign-in. */
+    @Transactional
+    public void requirePasswordChange(String username) {
+        accounts.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no account '" + username + "'"))
+                .requirePasswordChange();
+    }
+
+    /**
+     * The owner chooses a new password, giving the current one: at least {@value #MIN_PASSWORD}
+     * characters, not the current one. Clears the obligation to change it.
+     *
+     * @throws IllegalArgumentException when the current password is wrong or the new one refused;
+     *                                  the message is a message-bundle key
+     */
+    @Transactional
+    public void choosePassword(String username, String current, String chosen) {
+        WebAccount account = accounts.findByUsername(username).filter(WebAccount::enabled)
+                .filter(a -> passwords.matches(current, a.passwordHash()))
+                .orElseThrow(() -> new IllegalArgumentException("password.refused.current"));
+        if (chosen == null || chosen.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("password.refused.short");
+        }
+        if (chosen.equals(current)) {
+            throw new IllegalArgumentException("password.refused.same");
+        }
+        account.choosePassword(passwords.encode(chosen));
     }
 
     private static String newPassword() {

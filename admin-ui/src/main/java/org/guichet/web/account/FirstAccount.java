@@ -19,11 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * On the very first start there is nobody to sign in: an {@code admin} account with every
  * role is created and its password written, readable by the owner only, to
- * {@code <home>/initial-admin-password}. The password itself is never logged.
+ * {@code <home>/initial-admin-password}. The password itself is never logged. The account
+ * must choose its own password at its first sign-in, which removes the file.
  */
 @Component
 @ConditionalOnRole(Role.WEB)
 class FirstAccount implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
 
     private static final Logger log = LoggerFactory.getLogger(FirstAccount.class);
 
@@ -40,8 +43,9 @@ class FirstAccount implements ApplicationRunner {
         if (accounts.any()) {
             return;
         }
-        String password = accounts.create("admin", EnumSet.allOf(WebRole.class));
-        Path file = home.resolve("initial-admin-password");
+        String password = accounts.create(USERNAME, EnumSet.allOf(WebRole.class));
+        accounts.requirePasswordChange(USERNAME);
+        Path file = file(home);
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -49,6 +53,12 @@ class FirstAccount implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        log.warn("created web account 'admin'; its password is in {} (change it, then delete the file)", file);
+        log.warn("created web account 'admin'; its password is in {}: sign in to choose your own, which removes"
+                + " the file", file);
+    }
+
+    /** Where the first administrator's password waits until it is changed. */
+    static Path file(Path home) {
+        return home.resolve("initial-admin-password");
     }
 }

@@ -20,12 +20,31 @@ public class WebAccount extends PasswordAccount {
     @Column(nullable = false)
     private String roles;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected WebAccount() {
     }
 
     public WebAccount(String username, String passwordHash, Set<WebRole> roles, Instant createdAt) {
         super(username, passwordHash, createdAt);
         this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    /** Whether the account must choose a new password before it may sign in. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** Someone else knows the password: the owner chooses a new one before signing in. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    /** The owner's own password, chosen on the password page. */
+    public void choosePassword(String newHash) {
+        changePassword(newHash);
+        this.mustChangePassword = false;
     }
 
     public Set<WebRole> roles() {

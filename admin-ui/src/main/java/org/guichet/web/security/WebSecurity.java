@@ -1,6 +1,7 @@
 package org.guichet.web.security;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.guichet.account.LoginThrottle;
 import org.guichet.web.account.WebAccount;
@@ -22,7 +23,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -127,7 +131,7 @@ class WebSecurity {
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/login", "/oauth2/**", "/login/oauth2/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/accessibilite", "/accessibility").permitAll()
+                                "/accessibilite", "/accessibility", "/account/password").permitAll()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/supervision", "/supervision/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         // The complete export holds every service's cases: auditors and administrators.
@@ -137,13 +141,21 @@ class WebSecurity {
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                        .failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** A right password that must be changed leads to the page that changes it; anything else back to the form. */
+    private static AuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setExceptionMappings(Map.of(CredentialsExpiredException.class.getName(), "/account/password?expired"));
+        failures.setDefaultFailureUrl("/login?error");
+        return failures;
     }
 
     @Bean
@@ -153,6 +165,8 @@ class WebSecurity {
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .roles(account.roles().stream().map(Enum::name).toArray(String[]::new))
+                        // checked only after the password: a right password then leads to the change
+                        .credentialsExpired(account.mustChangePassword())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
