@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -65,10 +63,7 @@ import org.guichet.gateway.message.InboundMessage;
 public final class Acknowledger {
 
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
-    private static final Pattern REFERENCE = Pattern.compile("\\[\\s*[A-Z]{2,8}-\\d{4}-\\d{6,}\\s*]",
-            Pattern.CASE_INSENSITIVE);
     private static final int KEPT_REFERENCES = 10;
-    private static final int SUBJECT_LENGTH = 150;
     private static final String SEPARATOR = "-".repeat(60);
 
     private final Acknowledgements records;
@@ -291,23 +286,13 @@ public final class Acknowledger {
     }
 
     /**
-     * « Accusé de réception : <subject> [GCH-…] », "Ontvangstbevestiging: …", in the letter's first
-     * language, on one line, without a second reference.
+     * « Accusé de réception [GCH-…] », "Ontvangstbevestiging [GCH-…]", in the letter's first
+     * language, on one line. The citizen's own subject is not repeated: whoever forges a sender
+     * would otherwise have Guichet carry their words to that address.
      */
     private String subject(Received received, Language language) {
-        String original = oneLine(received.message().subject());
-        String reference = received.caseFile().reference();
-        StringBuilder subject = new StringBuilder(oneLine(render(received.service(), language, "-subject", Map.of())));
-        if (original != null && !original.isBlank()) {
-            String shown = original.length() > SUBJECT_LENGTH ? original.substring(0, SUBJECT_LENGTH) + "…" : original;
-            // French typography puts a space before a colon; the other languages do not.
-            subject.append(language == Language.FRENCH ? " : " : ": ").append(shown);
-        }
-        Matcher already = REFERENCE.matcher(original == null ? "" : original);
-        if (!already.find() || !already.group().toUpperCase(Locale.ROOT).contains(reference)) {
-            subject.append(" [").append(reference).append(']');
-        }
-        return subject.toString();
+        return oneLine(render(received.service(), language, "-subject", Map.of())) + " ["
+                + received.caseFile().reference() + "]";
     }
 
     /** Untrusted text for a header: no line breaks or control characters (CVE-2024-21742). */

@@ -165,7 +165,7 @@ class AcknowledgeTest {
         assertThat(from.getAddress()).isEqualTo(FROM);
         assertThat(from.getPersonal()).isEqualTo("Prestations familiales");
         assertThat(decoded(message.getHeader("Subject", null)))
-                .isEqualTo("Accusé de réception : Re: Votre dossier [GCH-2025-000001]");
+                .isEqualTo("Accusé de réception [GCH-2025-000001]");
         assertThat(message.getHeader("Message-ID", null)).matches("<ack\\.[0-9a-f]{24}@reponse\\.caf\\.fr>");
         assertThat(message.getSentDate()).isEqualTo(java.util.Date.from(NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 
@@ -286,7 +286,7 @@ class AcknowledgeTest {
                 + " für das Kindergeld reicht?\n\nMit freundlichen Grüßen\nAnna Schmitz");
 
         assertThat(decoded(dutch.getHeader("Subject", null)))
-                .isEqualTo("Ontvangstbevestiging: Re: Votre dossier [GCH-2025-000001]");
+                .isEqualTo("Ontvangstbevestiging [GCH-2025-000001]");
         assertThat(dutch.getHeader("Content-Language", ",")).isEqualTo("nl");
         assertThat(text(dutch)).startsWith("Geachte mevrouw, geachte heer,")
                 .contains("Wij hebben uw bericht goed ontvangen op 3 maart 2025 om 10.02 uur.")
@@ -294,7 +294,7 @@ class AcknowledgeTest {
                 .contains("  Famiwal\n", "  E-mail: info@famiwal.example\n", "  Telefoon: +32 71 00 00 00\n")
                 .doesNotContain("Bonjour", "Hello", "Guten Tag", "${");
         assertThat(decoded(german.getHeader("Subject", null)))
-                .isEqualTo("Eingangsbestätigung: Re: Votre dossier [GCH-2025-000002]");
+                .isEqualTo("Eingangsbestätigung [GCH-2025-000002]");
         assertThat(german.getHeader("Content-Language", ",")).isEqualTo("de");
         assertThat(text(german)).startsWith("Guten Tag,")
                 .contains("wir haben Ihre Nachricht am 3. März 2025 um 10:02 Uhr erhalten.")
@@ -314,7 +314,7 @@ class AcknowledgeTest {
         assertThat(english.getHeader("Content-Language", ",")).as("prestations writes French only").isEqualTo("fr");
         assertThat(text(english)).contains("Nous avons bien reçu votre message le 3 mars 2025 à 10 h 02.")
                 .doesNotContain("We received", "Hello");
-        assertThat(decoded(english.getHeader("Subject", null))).startsWith("Accusé de réception : ");
+        assertThat(decoded(english.getHeader("Subject", null))).startsWith("Accusé de réception [");
         assertThat(toBelgians.getHeader("Content-Language", ",")).as("its default language").isEqualTo("fr");
     }
 
