@@ -17,8 +17,8 @@ import org.guichet.gateway.threading.CaseAttributes;
  * When an automatic response must not be sent (RFC 3834 §2), whatever the case: to the null
  * sender, to a message that says it is automatic ({@code Auto-Submitted} other than {@code no}),
  * to bulk, list or junk mail ({@code Precedence}, {@code List-Id}, RFC 2919), to mail the
- * classifier found automatic (out-of-office, delivery reports), and to Guichet's own addresses
- * (a loop).
+ * classifier found automatic (out-of-office, delivery reports), to Guichet's own addresses
+ * (a loop), and to mail for {@code postmaster} alone.
  */
 final class AutoReplyRules {
 
@@ -51,6 +51,12 @@ final class AutoReplyRules {
         }
         if (local.test(mail.getMaybeSender().get())) {
             return Optional.of("local-sender");
+        }
+        if (!mail.getRecipients().isEmpty() && mail.getRecipients().stream()
+                .allMatch(recipient -> recipient.getLocalPart().equalsIgnoreCase("postmaster"))) {
+            // RFC 5321 §4.5.1: postmaster is where mail systems report their troubles, not where a
+            // person asks for something; an answer to it would be backscatter at best.
+            return Optional.of("postmaster");
         }
         return Optional.empty();
     }

@@ -436,8 +436,10 @@ class AcknowledgeTest {
         assertThat(deliver(nullSender)).isEmpty();
         assertThat(deliver(serviceMail("prestations", "agent@reponse.caf.fr", RECEIVED)))
                 .as("Guichet's own address: a loop").isEmpty();
+        assertThat(deliver(mail("postmaster@reponse.caf.fr", "admin@example.org", RECEIVED)))
+                .as("postmaster is for mail systems' troubles: no acknowledgement").isEmpty();
 
-        assertThat(jdbc.sql("select count(*) from citizen_case").query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from citizen_case").query(Long.class).single()).isEqualTo(9);
         assertThat(jdbc.sql("select count(*) from acknowledgement").query(Long.class).single()).isZero();
         assertThat(deliver(serviceMail("prestations", "person@example.org", RECEIVED, "Auto-Submitted: no")))
                 .as("Auto-Submitted: no is a person's message").hasSize(1);
