@@ -110,6 +110,11 @@ public class WebTestApplication {
             }
 
             @Override
+            public Submitter changeDomains(String username, List<String> domains) {
+                throw refused(username);
+            }
+
+            @Override
             public void delete(String username) {
                 throw refused(username);
             }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "submitter", mixinStandardHelpOptions = true,
         description = "Manage the applications that submit mail with SMTP AUTH.",
         subcommands = {SubmitterCommand.Add.class, SubmitterCommand.List.class, SubmitterCommand.Disable.class,
-                SubmitterCommand.Enable.class, SubmitterCommand.Networks.class, SubmitterCommand.Delete.class})
+                SubmitterCommand.Enable.class, SubmitterCommand.Networks.class, SubmitterCommand.Domains.class,
+                SubmitterCommand.Delete.class})
 class SubmitterCommand extends CommandGroup {
 
     /** A subcommand on the submitting applications' accounts. */
@@ -27,8 +28,9 @@ class SubmitterCommand extends CommandGroup {
         }
 
         void print(Submitter submitter) {
-            out().printf("application: %s%nstatus:      %s%nnetworks:    %s%n", submitter.username(),
-                    submitter.enabled() ? "enabled" : "disabled", networks(submitter));
+            out().printf("application: %s%nstatus:      %s%nnetworks:    %s%ndomains:     %s%n", submitter.username(),
+                    submitter.enabled() ? "enabled" : "disabled", networks(submitter),
+                    submitter.domains().isEmpty() ? "any" : String.join(",", submitter.domains()));
         }
 
         static String networks(Submitter submitter) {
@@ -136,6 +138,28 @@ class SubmitterCommand extends CommandGroup {
         @Override
         public Integer call() {
             print(submitters.changeNetworks(name, networks));
+            return 0;
+        }
+    }
+
+    @Command(name = "domains", mixinStandardHelpOptions = true,
+            description = "Set the domains an application may send as (envelope sender and From, so the only ones"
+                    + " Guichet signs for it); none given means any.")
+    static class Domains extends OnSubmitters {
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1..*", paramLabel = "DOMAIN", split = ",")
+        java.util.List<String> domains = java.util.List.of();
+
+        Domains(Submitters submitters) {
+            super(submitters);
+        }
+
+        @Override
+        public Integer call() {
+            print(submitters.changeDomains(name, domains));
             return 0;
         }
     }

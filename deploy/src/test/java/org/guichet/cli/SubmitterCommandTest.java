@@ -21,6 +21,12 @@ class SubmitterCommandTest {
 
         assertThat(run("submitter", "list").out()).containsPattern("crm +enabled +10\\.1\\.2\\.0/24,::1/128 +CRM");
         assertThat(run("submitter", "networks", "crm", "192.0.2.0/24").succeeded()).contains("networks:    192.0.2.0/24");
+        assertThat(run("submitter", "domains", "crm", "caf.fr,CNAF.fr").succeeded())
+                .contains("domains:     caf.fr,cnaf.fr");
+        CommandRun notADomain = run("submitter", "domains", "crm", "caf_fr");
+        assertThat(notADomain.status()).isNotZero();
+        assertThat(notADomain.err()).contains("'caf_fr' is not a domain name");
+        assertThat(run("submitter", "domains", "crm").succeeded()).as("none given: any").contains("domains:     any");
         assertThat(run("submitter", "disable", "crm").out()).contains("crm: disabled");
         assertThat(run("submitter", "list").out()).containsPattern("crm +disabled");
         assertThat(run("submitter", "enable", "crm").out()).contains("crm: enabled");

@@ -11,11 +11,13 @@ import java.util.List;
  * @param networks    the client networks (CIDR) it may authenticate from; empty for anywhere
  * @param enabled     whether it may authenticate at all
  * @param createdAt   when it was added
+ * @param domains     the domains it may send as (envelope sender and From); empty for any
  */
 public record Submitter(String username, String description, List<String> networks, boolean enabled,
-        Instant createdAt) {
+        Instant createdAt, List<String> domains) {
 
     public Submitter {
         networks = List.copyOf(networks);
+        domains = List.copyOf(domains);
     }
 }

@@ -14,6 +14,8 @@ public class SubmitterRefusedException extends RuntimeException {
         NAME_TAKEN,
         /** A network is not an IP address or a CIDR range. */
         BAD_NETWORK,
+        /** A sender domain is not a domain name. */
+        BAD_DOMAIN,
         /** No application has the name. */
         UNKNOWN
     }

@@ -30,6 +30,13 @@ public interface Submitters {
     /** Replaces the networks the application may authenticate from; empty for anywhere. */
     Submitter changeNetworks(String username, List<String> networks);
 
+    /**
+     * Replaces the domains the application may send as; empty for any. Guichet signs with DKIM
+     * the From domain of what it accepts: limited, an application cannot have another service's
+     * mail signed. A name that is not a domain refuses the change ({@code BAD_DOMAIN}).
+     */
+    Submitter changeDomains(String username, List<String> domains);
+
     /** Removes the application; the mail it submitted keeps its name. */
     void delete(String username);
 }

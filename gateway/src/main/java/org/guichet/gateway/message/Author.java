@@ -80,7 +80,8 @@ public record Author(int fields, List<InternetAddress> mailboxes) {
                 .filter(name -> name != null && !name.isBlank()).map(String::strip);
     }
 
-    private static String domainOf(String address) {
+    /** The domain part of an address, lower case. */
+    public static String domainOf(String address) {
         return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Timer;
 import org.apache.mailet.Attribute;
 import org.guichet.gateway.spool.Envelope;
+import org.guichet.gateway.spool.MessageContent;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.spool.SpoolUnavailableException;
 import org.slf4j.Logger;
@@ -63,6 +64,14 @@ public abstract class MailTransaction implements MessageHandler {
         return Optional.empty();
     }
 
+    /** Refuses a sender this listener does not take from this client, by throwing. */
+    protected void judgeSender(String sender) throws RejectException {
+    }
+
+    /** Refuses a message this listener does not take, by throwing; read whole, not yet spooled. */
+    protected void judgeMessage(MessageContent raw) throws RejectException, IOException {
+    }
+
     /** Refuses a recipient; a listener may count or log refusals first. */
     protected void refuse(String recipient, int code, String status, String reason) throws RejectException {
         throw new RejectException(code, status + " " + reason);
@@ -81,6 +90,7 @@ public abstract class MailTransaction implements MessageHandler {
         if (!from.isEmpty() && !MailboxSyntax.valid(from)) {
             throw new RejectException(501, "5.1.7 Bad sender address syntax");
         }
+        judgeSender(from);
         sender = from;
     }
 
@@ -101,6 +111,7 @@ public abstract class MailTransaction implements MessageHandler {
         Envelope envelope = new Envelope(sender, recipients, clientAddress().getHostAddress(),
                 context.getHelo().orElse(null), submitter().orElse(null));
         try (ReceivedData raw = MessageData.read(data, limits)) {
+            judgeMessage(raw);
             Timer.Sample sample = Timer.start();
             String queueId = spool.accept(envelope, raw, processor(), attributes(envelope.recipients()));
             sample.stop(acceptance);

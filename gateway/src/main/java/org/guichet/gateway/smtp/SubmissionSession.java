@@ -1,8 +1,16 @@
 package org.guichet.gateway.smtp;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Timer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import org.guichet.gateway.message.Author;
+import org.guichet.gateway.spool.MessageContent;
 import org.guichet.gateway.spool.Spool;
 import org.guichet.gateway.submission.SubmissionPolicy;
 import org.slf4j.Logger;
@@ -32,6 +40,42 @@ final class SubmissionSession extends MailTransaction {
             throw new RejectException(550, "5.7.1 <" + recipient
                     + ">: Relay access denied; authenticate or submit from an allowed network");
         }
+    }
+
+    /** An application limited to its domains sends as them only: it gets no other domain's DKIM signature. */
+    @Override
+    protected void judgeSender(String sender) throws RejectException {
+        Optional<String> application = submitter();
+        if (application.isPresent() && !sender.isEmpty()
+                && !policy.maySendAs(application.get(), Author.domainOf(sender))) {
+            throw refusedDomain(application.get(), "<" + sender + ">");
+        }
+    }
+
+    @Override
+    protected void judgeMessage(MessageContent raw) throws RejectException, IOException {
+        Optional<String> application = submitter();
+        if (application.isEmpty()) {
+            return;
+        }
+        InternetHeaders headers;
+        try (InputStream in = raw.open()) {
+            headers = new InternetHeaders(in);
+        } catch (MessagingException e) {
+            return; // an unreadable header block has no From domain to sign for
+        }
+        String[] from = headers.getHeader("From");
+        for (String domain : Author.of(from == null ? List.of() : Arrays.asList(from)).domains()) {
+            if (!policy.maySendAs(application.get(), domain)) {
+                throw refusedDomain(application.get(), "From " + domain);
+            }
+        }
+    }
+
+    private RejectException refusedDomain(String application, String what) {
+        log.info("reject: {} from {}: 550 5.7.1 not a sender domain of application {}", what,
+                clientAddress().getHostAddress(), application);
+        return new RejectException(550, "5.7.1 " + what + ": not a sender domain of application " + application);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,10 @@ public class SubmissionAccount extends PasswordAccount {
     /** CIDR ranges, comma-separated, as {@link NetworkRange#toString()} writes them. */
     @Column(name = "allowed_networks", nullable = false)
     private String allowedNetworks = "";
+
+    /** Domains, lower case, comma-separated; empty for any. */
+    @Column(name = "sender_domains", nullable = false)
+    private String senderDomains = "";
 
     protected SubmissionAccount() {
     }
@@ -50,5 +55,19 @@ public class SubmissionAccount extends PasswordAccount {
     public boolean reachableFrom(InetAddress client) {
         List<NetworkRange> networks = networks();
         return networks.isEmpty() || networks.stream().anyMatch(range -> range.contains(client));
+    }
+
+    public List<String> senderDomains() {
+        return senderDomains.isBlank() ? List.of() : List.of(senderDomains.split(","));
+    }
+
+    public void sendAs(List<String> domains) {
+        this.senderDomains = String.join(",", domains);
+    }
+
+    /** Whether the application may send as {@code domain}: any domain when none is set. */
+    public boolean maySendAs(String domain) {
+        List<String> domains = senderDomains();
+        return domains.isEmpty() || domain != null && domains.contains(domain.toLowerCase(Locale.ROOT));
     }
 }

@@ -37,6 +37,11 @@ public class SubmissionPolicy {
         this.throttle = new LoginThrottle(clock);
     }
 
+    /** Whether the application may send as {@code domain} (envelope sender, From): any when none is set. */
+    public boolean maySendAs(String username, String domain) {
+        return accounts.findByUsername(username).map(account -> account.maySendAs(domain)).orElse(false);
+    }
+
     public boolean allowListed(InetAddress client) {
         return allowedNetworks.stream().anyMatch(range -> range.contains(client));
     }

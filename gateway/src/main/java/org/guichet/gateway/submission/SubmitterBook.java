@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import com.google.common.net.InternetDomainName;
 import org.guichet.submitter.NewSubmitter;
 import org.guichet.submitter.Submitter;
 import org.guichet.submitter.SubmitterRefusedException;
@@ -97,6 +99,26 @@ public class SubmitterBook implements Submitters {
 
     @Override
     @Transactional
+    public Submitter changeDomains(String username, List<String> domains) {
+        SubmissionAccount account = account(username);
+        List<String> names = new ArrayList<>();
+        for (String domain : domains) {
+            String name = domain.strip().toLowerCase(Locale.ROOT);
+            if (!InternetDomainName.isValid(name) || !name.contains(".")) {
+                throw new SubmitterRefusedException(Reason.BAD_DOMAIN, domain.strip(),
+                        "'" + domain.strip() + "' is not a domain name (write one such as caf.fr)");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        account.sendAs(names);
+        log.info("submitter {}: sender domains={}", username, names.isEmpty() ? "any" : names);
+        return view(account);
+    }
+
+    @Override
+    @Transactional
     public void delete(String username) {
         accounts.delete(account(username));
         log.info("submitter {}: deleted", username);
@@ -131,6 +153,6 @@ public class SubmitterBook implements Submitters {
     private static Submitter view(SubmissionAccount account) {
         return new Submitter(account.username(), account.description(),
                 account.networks().stream().map(NetworkRange::toString).toList(), account.enabled(),
-                account.createdAt());
+                account.createdAt(), account.senderDomains());
     }
 }

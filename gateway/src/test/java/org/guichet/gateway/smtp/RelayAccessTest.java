@@ -117,6 +117,29 @@ class RelayAccessTest {
     }
 
     @Test
+    void anApplicationLimitedToItsDomainsSendsAsThemOnly(@Autowired Submitters submitters) throws Exception {
+        String secret = submitters.add("caf-crm", null, List.of()).password();
+        assertThat(submitters.changeDomains("caf-crm", List.of("CAF.fr", "caf.fr")).domains()).containsExactly("caf.fr");
+        try (SmtpDialog smtp = overTls()) {
+            assertThat(smtp.command("AUTH PLAIN " + plain("caf-crm", secret))).startsWith("235");
+            assertThat(smtp.command("MAIL FROM:<noreply@cnaf.fr>"))
+                    .isEqualTo("550 5.7.1 <noreply@cnaf.fr>: not a sender domain of application caf-crm");
+            assertThat(smtp.command("MAIL FROM:<noreply@caf.fr>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            assertThat(smtp.command("From: CNAF <noreply@cnaf.fr>\r\nSubject: x\r\n\r\nbody\r\n."))
+                    .as("the From domain is the one DKIM would sign for")
+                    .isEqualTo("550 5.7.1 From cnaf.fr: not a sender domain of application caf-crm");
+            assertThat(smtp.command("MAIL FROM:<>")).as("a bounce has no domain to check").startsWith("250");
+            assertThat(smtp.command("RCPT TO:<citoyen@example.org>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            assertThat(smtp.command("From: CAF <noreply@caf.fr>\r\nSubject: x\r\n\r\nbody\r\n.")).startsWith("250 2.0.0");
+        }
+        assertThat(jdbc.sql("select count(*) from spool_message where submitter = 'caf-crm'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void guessingAnApplicationsPasswordSlowsThenLocksIt(@Autowired Submitters submitters) throws Exception {
         String secret = submitters.add("guessed-app", null, List.of()).password();
         try (SmtpDialog smtp = overTls()) {
