@@ -10,6 +10,7 @@ import org.guichet.node.HomeFolder;
 import org.guichet.node.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @ConditionalOnRole(Role.WEB)
+@ConditionalOnWebApplication // the sign-in's throttle exists only where the web security does
 record PasswordPages(AccountService accounts, LoginThrottle throttle, HomeFolder home) {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordPages.class);
