@@ -121,12 +121,28 @@ class SubmitterCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "networks", mixinStandardHelpOptions = true,
-            description = "Set the networks an application may authenticate from; none given means any.")
-    static class Networks extends OnSubmitters {
+    /** Replaces one of an application's lists (networks, domains) with the one given; none given means any. */
+    abstract static class Replace extends OnSubmitters {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
+
+        Replace(Submitters submitters) {
+            super(submitters);
+        }
+
+        abstract Submitter replace(String name);
+
+        @Override
+        public Integer call() {
+            print(replace(name));
+            return 0;
+        }
+    }
+
+    @Command(name = "networks", mixinStandardHelpOptions = true,
+            description = "Set the networks an application may authenticate from; none given means any.")
+    static class Networks extends Replace {
 
         @Parameters(index = "1..*", paramLabel = "CIDR", split = ",")
         java.util.List<String> networks = java.util.List.of();
@@ -136,19 +152,15 @@ class SubmitterCommand extends CommandGroup {
         }
 
         @Override
-        public Integer call() {
-            print(submitters.changeNetworks(name, networks));
-            return 0;
+        Submitter replace(String name) {
+            return submitters.changeNetworks(name, networks);
         }
     }
 
     @Command(name = "domains", mixinStandardHelpOptions = true,
             description = "Set the domains an application may send as (envelope sender and From, so the only ones"
                     + " Guichet signs for it); none given means any.")
-    static class Domains extends OnSubmitters {
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static class Domains extends Replace {
 
         @Parameters(index = "1..*", paramLabel = "DOMAIN", split = ",")
         java.util.List<String> domains = java.util.List.of();
@@ -158,9 +170,8 @@ class SubmitterCommand extends CommandGroup {
         }
 
         @Override
-        public Integer call() {
-            print(submitters.changeDomains(name, domains));
-            return 0;
+        Submitter replace(String name) {
+            return submitters.changeDomains(name, domains);
         }
     }
 
